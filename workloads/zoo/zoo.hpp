@@ -1,0 +1,40 @@
+#pragma once
+// Built-in networks, addressed as "zoo:<family>_<args>", e.g. zoo:mobilenet_v2_0.35_128.
+// Each family is one file registering a parser of its argument string.
+#include <string>
+#include <vector>
+
+#include "workloads/graph.hpp"
+
+namespace mcusim::wl {
+
+// Builds the named network; throws InputError for unknown families or bad arguments.
+Graph build_zoo(const std::string& spec);  // spec without the "zoo:" prefix
+std::vector<std::string> zoo_families();   // "mobilenet_v2_<alpha>_<resolution>", ...
+
+// Shape-only graph construction helpers shared by the zoo families.
+class GraphBuilder {
+ public:
+  explicit GraphBuilder(std::string name) { g_.name = std::move(name); }
+  int input(std::vector<std::int64_t> nhwc);
+  // Conv2D with OHWI filter [cout, k, k, cin], SAME padding.
+  int conv(const std::string& name, int x, int cout, int k, int stride, Activation act);
+  int depthwise(const std::string& name, int x, int k, int stride, Activation act,
+                int multiplier = 1);
+  int add(const std::string& name, int a, int b);
+  int avgpool_global(const std::string& name, int x);
+  int fully_connected(const std::string& name, int x, int cout);
+  Graph finish(int output);
+  const Tensor& tensor(int i) const { return g_.tensor(i); }
+
+ private:
+  int activation(std::vector<std::int64_t> shape, const std::string& name);
+  int constant(std::vector<std::int64_t> shape, DType t, const std::string& name);
+  Graph g_;
+};
+
+// TF-slim's _make_divisible: round to the nearest multiple of `divisor`, at least
+// `divisor`, and never more than 10% below the requested value.
+int make_divisible(double v, int divisor = 8);
+
+}  // namespace mcusim::wl
