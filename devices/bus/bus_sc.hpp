@@ -1,0 +1,38 @@
+#pragma once
+// The AHB/AXI bus matrix, as far as timing goes: address decode to targets, a fixed
+// per-transaction latency, and busy-until contention per target port (a second
+// initiator reaching a busy target waits until the first transfer completes).
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <systemc>
+#include <tlm>
+#include <tlm_utils/simple_initiator_socket.h>
+#include <tlm_utils/simple_target_socket.h>
+
+#include "sim/core/units.hpp"
+
+namespace mcusim::dev {
+
+class Bus : public sc_core::sc_module {
+ public:
+  tlm_utils::simple_target_socket<Bus> target;
+
+  Bus(sc_core::sc_module_name n, ps_t latency);
+  // Adds a port for [base, base+size); returns its initiator socket to bind.
+  tlm_utils::simple_initiator_socket<Bus>& add_port(const std::string& name, std::uint64_t base,
+                                                    std::uint64_t size);
+
+ private:
+  struct Port {
+    std::uint64_t base, size;
+    std::unique_ptr<tlm_utils::simple_initiator_socket<Bus>> socket;
+    sc_core::sc_time busy_until;
+  };
+  void b_transport(tlm::tlm_generic_payload& trans, sc_core::sc_time& delay);
+  ps_t latency_;
+  std::vector<Port> ports_;
+};
+
+}  // namespace mcusim::dev

@@ -1,0 +1,67 @@
+#include "sim/run/engine.hpp"
+
+#include <cmath>
+
+#include "sim/core/error.hpp"
+
+namespace mcusim {
+
+std::uint64_t EngineProfile::cycles(const wl::LayerMetrics& m) const {
+  double instr = 0;
+  if (auto k = kernels.find(m.kernel); k != kernels.end()) {
+    instr = k->second.per_mac * static_cast<double>(m.macs) +
+            k->second.per_output * static_cast<double>(m.elements) + k->second.per_call;
+  } else if (auto e = elementwise.find(m.kernel); e != elementwise.end()) {
+    instr = e->second.per_element * static_cast<double>(m.elements) + e->second.per_call;
+  } else {
+    throw InputError("engine '" + name + "' has no cost for kernel '" + m.kernel +
+                     "' (layer " + std::to_string(m.index) + " " + m.name + ")");
+  }
+  return static_cast<std::uint64_t>(std::llround(instr * cpi));
+}
+
+EngineProfile decode_engine(cfg::Section engine, const std::string& core) {
+  EngineProfile p;
+  p.name = engine.string("name");
+  engine.string_or("description", "");
+  auto cores = engine.section("cores");
+  bool found = false;
+  for (const auto& c : cores.keys()) {
+    auto cs = cores.section(c);
+    const double cpi = cs.number("cpi");
+    if (cpi <= 0) cs.fail("cpi", "must be positive");
+    auto ks = cs.section("kernels");
+    std::map<std::string, KernelCost> kernels;
+    for (const auto& k : ks.keys()) {
+      auto kc = ks.section(k);
+      KernelCost cost{kc.number("per_mac"), kc.number_or("per_output", 0),
+                      kc.number_or("per_call", 0)};
+      if (cost.per_mac < 0 || cost.per_output < 0 || cost.per_call < 0)
+        kc.fail("", "costs must not be negative");
+      kc.finish();
+      kernels[k] = cost;
+    }
+    ks.finish();
+    cs.finish();
+    if (c == core) {
+      p.cpi = cpi;
+      p.kernels = kernels;
+      found = true;
+    }
+  }
+  cores.finish();
+  if (!found) engine.fail("cores", "no entry for core '" + core + "'");
+  auto el = engine.section("elementwise");
+  for (const auto& k : el.keys()) {
+    auto ec = el.section(k);
+    ElementCost cost{ec.number("per_element"), ec.number_or("per_call", 0)};
+    if (cost.per_element < 0 || cost.per_call < 0) ec.fail("", "costs must not be negative");
+    ec.finish();
+    p.elementwise[k] = cost;
+  }
+  el.finish();
+  engine.finish();
+  return p;
+}
+
+}  // namespace mcusim

@@ -1,0 +1,34 @@
+#pragma once
+// A kernel library's cost profile (configs/engines/*.yaml): instructions per MAC,
+// per output element and per call for each MAC kernel class, per-element costs for
+// the other operators, and the cycles per instruction of each core.
+#include <map>
+#include <string>
+
+#include "sim/config/section.hpp"
+#include "workloads/metrics.hpp"
+
+namespace mcusim {
+
+struct KernelCost {
+  double per_mac = 0, per_output = 0, per_call = 0;
+};
+struct ElementCost {
+  double per_element = 0, per_call = 0;
+};
+
+struct EngineProfile {
+  std::string name;
+  double cpi = 1.0;                            // for the selected core
+  std::map<std::string, KernelCost> kernels;   // MAC kernels for the selected core
+  std::map<std::string, ElementCost> elementwise;
+
+  // Core cycles the layer's kernel executes (compute only, no memory stalls).
+  std::uint64_t cycles(const wl::LayerMetrics& m) const;
+};
+
+// Decodes `engine:` for the given core ("cortex-m7"); other cores' entries are
+// validated too, so a typo anywhere in the file is an error.
+EngineProfile decode_engine(cfg::Section engine, const std::string& core);
+
+}  // namespace mcusim
