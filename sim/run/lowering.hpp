@@ -1,0 +1,37 @@
+#pragma once
+// Lowering: one layer's metrics + where its tensors live -> the platform steps
+// (burst transactions and a compute delay). Per the paper's §3.1: weights kept in
+// backing storage are read in chunks as the kernel needs them; weights on the SD card
+// are staged through an SRAM buffer; a spilled output is written off-SRAM after the
+// layer and read back by its consumer.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "sim/platform/platform.hpp"
+#include "workloads/metrics.hpp"
+
+namespace mcusim {
+
+enum class Location { Sram, Flash, Sd };
+const char* location_name(Location l);
+
+struct AddressMap {
+  std::uint64_t sram_base = 0, flash_base = 0, sd_base = 0;
+  std::uint64_t staging_addr = 0;  // SRAM buffer SD weight chunks land in
+};
+
+struct LayerPlan {
+  Location weights = Location::Flash;
+  std::uint64_t weight_addr = 0;   // bus address of the layer's weights+bias
+  std::uint64_t input_addr = 0, output_addr = 0;  // arena addresses (SRAM)
+  std::uint64_t spill_write_bytes = 0, spill_read_bytes = 0;
+  Location spill_location = Location::Sd;
+  std::uint64_t spill_write_addr = 0, spill_read_addr = 0;
+};
+
+// burst_bytes: largest transaction (tile/cache-line run/512-B block multiple).
+LayerWork lower_layer(const wl::LayerMetrics& m, const LayerPlan& plan, std::uint64_t cycles,
+                      const AddressMap& map, std::uint64_t burst_bytes);
+
+}  // namespace mcusim
