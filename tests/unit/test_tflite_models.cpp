@@ -173,7 +173,9 @@ TEST_P(TfliteModel, MatchesIndependentDump) {
       EXPECT_EQ(g.tensor(op.outputs[k]).shape, want.out[k]) << where << " output " << k;
     if (op.type == "CONV_2D" || op.type == "DEPTHWISE_CONV_2D" || op.type == "FULLY_CONNECTED" ||
         op.type == "AVERAGE_POOL_2D" || op.type == "MAX_POOL_2D")
+    {
       EXPECT_GE(want.opts.size(), 3u) << where << ": dump options not parsed";
+    }
     for (const auto& kv : want.opts) check_option(kv.first, kv.second, op.options, where);
   }
 }
