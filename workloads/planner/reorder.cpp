@@ -4,6 +4,7 @@
 #include <limits>
 #include <unordered_map>
 
+#include "sim/core/error.hpp"
 #include "workloads/planner/dependencies.hpp"
 #include "workloads/planner/lifetimes.hpp"
 
@@ -49,14 +50,21 @@ class Search {
     if (executed == g_.ops.size()) return 0;
     auto it = memo_.find(done_);
     if (it != memo_.end()) return it->second.peak;
-    if (memo_.size() >= max_states_) throw TooManyStates{};
+    // Count states on entry: the memo only fills on the way back up.
+    if (++visited_ > max_states_) throw TooManyStates{};
     Entry e{std::numeric_limits<std::int64_t>::max(), -1};
     for (std::size_t v = 0; v < g_.ops.size(); ++v) {
       if (is_done(v) || waiting_[v] != 0) continue;
       const std::int64_t during = base_ + resident_ + out_bytes(v);
       if (during >= e.peak) continue;  // cannot beat the best so far
       run(v, +1);
-      const std::int64_t rest = solve(executed + 1);
+      std::int64_t rest = 0;
+      try {
+        rest = solve(executed + 1);
+      } catch (const TooManyStates&) {
+        run(v, -1);  // unwind to the empty set so greedy() starts clean
+        throw;
+      }
       run(v, -1);
       const std::int64_t peak = std::max(during, rest);
       if (peak < e.peak) e = {peak, static_cast<int>(v)};
@@ -99,7 +107,7 @@ class Search {
     return o;
   }
 
-  std::size_t states() const { return memo_.size(); }
+  std::size_t states() const { return visited_; }
 
  private:
   struct Entry {
@@ -147,6 +155,7 @@ class Search {
   Key done_;
   std::vector<int> waiting_, readers_left_;
   std::int64_t base_ = 0, resident_ = 0;
+  std::size_t visited_ = 0;
   std::unordered_map<Key, Entry, KeyHash> memo_;
 };
 
@@ -155,6 +164,10 @@ class Search {
 ReorderResult reorder_for_min_peak(const Graph& g, const ReorderOptions& opt) {
   ReorderResult r;
   const std::vector<int> def = default_order(g);
+  // The stored order must already be topological: that also proves the graph acyclic,
+  // which the search and the greedy fallback rely on to always find a ready op.
+  std::string why;
+  if (!is_topological(g, def, &why)) throw InputError(g.name + ": stored op order: " + why);
   r.default_peak_bytes = live_peak(g, def).bytes;
   Search s(g, opt.max_states);
   std::vector<int> cand;

@@ -27,10 +27,11 @@ struct ReorderResult {
   std::int64_t peak_bytes = 0;       // live_peak(g, order).bytes
   std::int64_t default_peak_bytes = 0;  // live_peak(g, default_order(g)).bytes
   bool exhaustive = false;           // true: order is optimal under the lifetime rule
-  std::size_t states = 0;            // sets memoised by the search
+  std::size_t states = 0;            // distinct sets of executed ops the search visited
   std::string note;                  // how the order was obtained, one line
 };
 
+// Throws InputError if the stored order is not topological (e.g. a cycle).
 // Never returns a peak above the default order's: when the search (or the fallback)
 // finds nothing strictly better, the default order is returned unchanged.
 ReorderResult reorder_for_min_peak(const Graph& g, const ReorderOptions& opt = {});
