@@ -1,0 +1,32 @@
+// One line per subcommand.
+#include <spdlog/spdlog.h>
+
+#include "sim/cli/command.hpp"
+#include "sim/core/error.hpp"
+
+namespace mcusim::cli {
+
+int cmd_run(const std::vector<std::string>&);
+int cmd_boards(const std::vector<std::string>&);
+int cmd_inspect(const std::vector<std::string>&);
+int cmd_describe(const std::vector<std::string>&);
+
+const std::vector<Command>& commands() {
+  static const std::vector<Command> c = {
+      {"run", "simulate one inference of a model on a board; write results to --out", cmd_run},
+      {"boards", "list the board presets with core, clock, SRAM and flash", cmd_boards},
+      {"inspect", "per-layer table of a model: shapes, MACs, params, working set", cmd_inspect},
+      {"describe", "a device's parameters, stats and energy actions, with units", cmd_describe},
+  };
+  return c;
+}
+
+void set_log_level(const std::string& level) {
+  auto l = spdlog::level::from_str(level);
+  if (l == spdlog::level::off && level != "off")
+    throw InputError("--log-level: expected trace|debug|info|warn|error|off, got '" + level + "'");
+  spdlog::set_level(l);
+  spdlog::set_pattern("[%l] %v");
+}
+
+}  // namespace mcusim::cli

@@ -1,0 +1,27 @@
+#pragma once
+// Where each layer's tensors live and at which addresses: the bridge from the
+// workload's memory plan and placement to the lowering.
+#include <string>
+#include <vector>
+
+#include "sim/run/devices.hpp"
+#include "sim/run/lowering.hpp"
+#include "sim/run/run_config.hpp"
+#include "workloads/graph.hpp"
+#include "workloads/metrics.hpp"
+
+namespace mcusim {
+
+struct ModelPlan {
+  std::vector<LayerPlan> layers;
+  AddressMap map;
+  std::int64_t peak_sram_bytes = 0;  // arena size of the memory plan
+  bool fits = false;
+  std::string fits_reason;
+};
+
+ModelPlan plan_model(const wl::Graph& g, const std::vector<wl::LayerMetrics>& layers,
+                     const BoardInfo& board, const PlacementParams& placement,
+                     const DeviceSet& dev);
+
+}  // namespace mcusim

@@ -1,0 +1,110 @@
+#include "sim/run/runner.hpp"
+
+#include <chrono>
+#include <cstdio>
+#include <iostream>
+
+#include <spdlog/spdlog.h>
+
+#include "sim/core/error.hpp"
+#include "sim/platform/platform.hpp"
+#include "sim/run/atomic_writer.hpp"
+#include "sim/run/devices.hpp"
+#include "sim/run/plan.hpp"
+#include "sim/run/results.hpp"
+#include "workloads/tflite/import.hpp"
+#include "workloads/zoo/zoo.hpp"
+
+namespace mcusim {
+
+wl::Graph load_model(const std::string& spec) {
+  if (spec.rfind("zoo:", 0) == 0) return wl::build_zoo(spec.substr(4));
+  return wl::load_tflite(spec);
+}
+
+namespace {
+
+PlatformSpec platform_spec(const Assembled& a, const DeviceSet& d) {
+  PlatformSpec p;
+  p.core_hz = a.board.sysclk_hz;
+  p.static_power_w = a.power.static_power_w(a.board.vdd_v);
+  p.bus_latency = seconds_to_ps(a.sim.bus_latency_s);
+  p.targets.push_back({"sram", Tier::Sram, d.sram_base, d.sram_bytes, d.sram.get()});
+  p.targets.push_back({"flash", Tier::Flash, d.flash_base, d.flash_bytes, d.flash.get()});
+  p.targets.push_back({"sd", Tier::Sd, 0x60000000ULL, d.sd_bytes, d.sd.get()});
+  return p;
+}
+
+}  // namespace
+
+int run_simulation(const RunRequest& req, const std::string& out_dir, bool print_table) {
+  const auto t0 = std::chrono::steady_clock::now();
+  Assembled a = assemble(req);
+  DeviceSet dev = build_devices(a.tree, a.board);
+  wl::Graph g = load_model(a.model);
+  auto metrics = wl::analyze_graph(g);
+  ModelPlan plan = plan_model(g, metrics, a.board, a.placement, dev);
+  AtomicOutput out(out_dir);  // created only once all input has been validated
+
+  std::vector<LayerWork> work;
+  for (std::size_t i = 0; i < metrics.size(); ++i)
+    work.push_back(lower_layer(metrics[i], plan.layers[i], a.engine.cycles(metrics[i]), plan.map,
+                               a.sim.burst_bytes));
+  const PlatformSpec spec = platform_spec(a, dev);
+  SimResult sim = simulate(spec, work);
+
+  const double stat_w = spec.static_power_w;
+  RunSummary s;
+  s.model = a.model;
+  s.board = a.board.name;
+  s.engine = a.engine_name;
+  s.latency_s = ps_to_seconds(sim.end);
+  s.energy_j = sim.ledger->total_energy_j(sim.end);
+  s.sd_requested_hz = dev.sd_requested_hz;
+  s.sd_actual_hz = dev.sd_actual_hz;
+  s.static_power_w = stat_w;
+  s.peak_sram_bytes = plan.peak_sram_bytes;
+  s.sram_bytes = static_cast<std::int64_t>(dev.sram_bytes);
+  s.fits = plan.fits;
+  s.fits_reason = plan.fits_reason;
+  std::vector<LayerRow> rows;
+  std::vector<std::pair<ps_t, ps_t>> spans;
+  for (std::size_t i = 0; i < metrics.size(); ++i) {
+    const LayerResult& r = sim.layers[i];
+    LayerRow row;
+    row.m = metrics[i];
+    row.weight_location =
+        metrics[i].weight_bytes + metrics[i].bias_bytes > 0 ? location_name(plan.layers[i].weights) : "-";
+    row.latency_s = ps_to_seconds(r.end - r.start);
+    for (int t = 0; t < kTiers; ++t) {
+      const auto k = static_cast<std::size_t>(t);
+      row.tier_s[k] = ps_to_seconds(r.tier_time[k]);
+      row.tier_j[k] = stat_w * row.tier_s[k] + r.dyn_energy[k];
+      row.energy_j += row.tier_j[k];
+      s.tier_s[k] += row.tier_s[k];
+      s.tier_j[k] += row.tier_j[k];
+    }
+    s.macs += metrics[i].macs;
+    s.weights_bytes += metrics[i].weight_bytes + metrics[i].bias_bytes;
+    rows.push_back(std::move(row));
+    spans.emplace_back(r.start, r.end);
+  }
+
+  out.stage("summary.json", summary_json(s));
+  out.stage("layers.csv", layers_csv(rows));
+  out.stage("power.csv", power_csv(*sim.ledger, a.sim.power_sample_hz, sim.end));
+  out.stage("trace.json", trace_json(*sim.ledger, rows, spans));
+  out.stage("config.resolved.yaml", a.tree.dump());
+  out.commit();
+
+  const double host_s =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  if (print_table) std::cout << layer_table(rows, s);
+  std::cout << "results: " << out_dir << "/{summary.json,layers.csv,power.csv,trace.json,"
+            << "config.resolved.yaml}\n";
+  spdlog::info("simulated {:.3f} ms in {:.3f} s host time ({:.1f} simulated s per host s)",
+               s.latency_s * 1e3, host_s, s.latency_s / host_s);
+  return 0;
+}
+
+}  // namespace mcusim
