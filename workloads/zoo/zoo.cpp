@@ -5,6 +5,7 @@
 #include <map>
 
 #include "sim/core/error.hpp"
+#include "workloads/zoo/mobilenet_v1.hpp"
 #include "workloads/zoo/mobilenet_v2.hpp"
 
 namespace mcusim::wl {
@@ -69,6 +70,8 @@ const std::vector<Family>& families() {
   static const std::vector<Family> f = {
       {"mobilenet_v2_", "mobilenet_v2_<alpha>_<resolution>[_c<classes>][_x<filters>x<layers>]",
        mobilenet_v2},
+      {"mobilenet_v1_", "mobilenet_v1_<alpha>_<resolution>[_c<classes>]",
+       build_mobilenet_v1_spec},
   };
   return f;
 }
