@@ -20,7 +20,7 @@ const char* dim_example(Dim d);         // "216MHz"
 double parse_quantity(const std::string& text, Dim d);
 
 // Formats a value in SI back into the canonical unit text, exactly round-trippable.
-std::string format_quantity(double si_value, Dim d);
+std::string format_quantity(double value, Dim d);
 
 // Time conversions.
 inline ps_t seconds_to_ps(double s) { return static_cast<ps_t>(s * 1e12 + 0.5); }
