@@ -2,18 +2,14 @@
 
 namespace mcusim::dev {
 
-Bus::Bus(sc_core::sc_module_name n, ps_t latency)
+Bus::Bus(sc_core::sc_module_name n, ps_t latency, const std::vector<Window>& windows)
     : sc_module(n), target("target"), latency_(latency) {
   target.register_b_transport(this, &Bus::b_transport);
-}
-
-tlm_utils::simple_initiator_socket<Bus>& Bus::add_port(const std::string& name,
-                                                       std::uint64_t base, std::uint64_t size) {
-  Port p{base, size,
-         std::make_unique<tlm_utils::simple_initiator_socket<Bus>>(name.c_str()),
-         sc_core::SC_ZERO_TIME};
-  ports_.push_back(std::move(p));
-  return *ports_.back().socket;
+  for (const auto& w : windows)
+    ports_.push_back(Port{w.base, w.size,
+                          std::make_unique<tlm_utils::simple_initiator_socket<Bus>>(
+                              (w.name + "_port").c_str()),
+                          sc_core::SC_ZERO_TIME});
 }
 
 void Bus::b_transport(tlm::tlm_generic_payload& trans, sc_core::sc_time& delay) {
@@ -23,9 +19,8 @@ void Bus::b_transport(tlm::tlm_generic_payload& trans, sc_core::sc_time& delay) 
     delay += sc_core::sc_time(static_cast<double>(latency_), sc_core::SC_PS);
     const sc_core::sc_time start = sc_core::sc_time_stamp() + delay;
     if (p.busy_until > start) delay += p.busy_until - start;  // wait for the port
-    trans.set_address(a - p.base);
+    // The address map is flat: targets see absolute bus addresses.
     (*p.socket)->b_transport(trans, delay);
-    trans.set_address(a);
     p.busy_until = sc_core::sc_time_stamp() + delay;
     return;
   }

@@ -19,10 +19,14 @@ class Bus : public sc_core::sc_module {
  public:
   tlm_utils::simple_target_socket<Bus> target;
 
-  Bus(sc_core::sc_module_name n, ps_t latency);
-  // Adds a port for [base, base+size); returns its initiator socket to bind.
-  tlm_utils::simple_initiator_socket<Bus>& add_port(const std::string& name, std::uint64_t base,
-                                                    std::uint64_t size);
+  struct Window {
+    std::string name;
+    std::uint64_t base, size;
+  };
+  // One port per address window [base, base+size); sockets are created here, during
+  // elaboration, as SystemC requires.
+  Bus(sc_core::sc_module_name n, ps_t latency, const std::vector<Window>& windows);
+  tlm_utils::simple_initiator_socket<Bus>& port(std::size_t i) { return *ports_.at(i).socket; }
 
  private:
   struct Port {

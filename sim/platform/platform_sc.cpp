@@ -24,13 +24,16 @@ SimResult simulate(const PlatformSpec& spec, const std::vector<LayerWork>& work)
   int current_layer = -1;
   const int core_dev = out.ledger->add_device("core");
 
-  dev::Bus bus("bus", spec.bus_latency);
+  std::vector<dev::Bus::Window> windows;
+  for (const auto& t : spec.targets) windows.push_back({t.name, t.base, t.size});
+  dev::Bus bus("bus", spec.bus_latency, windows);
   std::vector<std::unique_ptr<dev::MemoryTarget>> targets;
-  for (const auto& t : spec.targets) {
+  for (std::size_t i = 0; i < spec.targets.size(); ++i) {
+    const auto& t = spec.targets[i];
     const int d = out.ledger->add_device(t.name);
     targets.push_back(std::make_unique<dev::MemoryTarget>(
         t.name.c_str(), *t.model, *out.ledger, d, t.tier, &current_layer));
-    bus.add_port(t.name + "_port", t.base, t.size).bind(targets.back()->socket);
+    bus.port(i).bind(targets.back()->socket);
   }
   dev::CortexM core("core", spec.core_hz, work, spec.targets, *out.ledger, core_dev,
                     out.layers, current_layer);
@@ -51,3 +54,6 @@ SimResult simulate(const PlatformSpec& spec, const std::vector<LayerWork>& work)
 }
 
 }  // namespace mcusim
+// libsystemc.so references sc_main (for its own main()); mcusim has its own main and
+// elaborates through mcusim::simulate(), so this is never called.
+int sc_main(int, char**) { return 0; }

@@ -4,3 +4,4 @@
 namespace mcusim {
 const char* systemc_version() { return sc_core::sc_version(); }
 }  // namespace mcusim
+
