@@ -1,0 +1,122 @@
+#include "devices/nor_flash/nor_flash_params.hpp"
+
+#include <limits>
+#include <set>
+
+#include "sim/core/error.hpp"
+
+namespace mcusim::dev {
+
+unsigned flash_wait_states(const std::string& family, double hclk_hz) {
+  // Maximum HCLK (MHz) for 0, 1, 2, ... WS at VDD 2.7-3.6 V (hardware.md §1 table):
+  //   F7: stm32f7xx_ll_utils.c @72edf6a7 (scale 1, 6/7 WS need over-drive)
+  //   F4: stm32f429xx.h FLASH_SCALE1_LATENCYx_FREQ
+  //   F2: stm32f2xx_ll_utils.c @8a320117;  F0: stm32f0xx_ll_utils.c @14d41338
+  static const std::vector<double> f7{30, 60, 90, 120, 150, 180, 210, 216};
+  static const std::vector<double> f4{30, 60, 90, 120, 150, 180};
+  static const std::vector<double> f2{30, 60, 90, 120};
+  static const std::vector<double> f0{24, 48};
+  const std::vector<double>* t = family == "f7"   ? &f7
+                                 : family == "f4" ? &f4
+                                 : family == "f2" ? &f2
+                                 : family == "f0" ? &f0
+                                                  : nullptr;
+  if (!t) throw InputError("flash: unknown family '" + family + "' (expected f7, f4, f2 or f0)");
+  for (std::size_t ws = 0; ws < t->size(); ++ws)
+    if (hclk_hz <= (*t)[ws] * 1e6 * (1 + 1e-12)) return static_cast<unsigned>(ws);
+  throw InputError("flash: HCLK " + format_quantity(hclk_hz, Dim::Frequency) +
+                   " is above the " + family + " maximum of " +
+                   format_quantity(t->back() * 1e6, Dim::Frequency));
+}
+
+void validate_flash(const FlashParams& p) {
+  if (p.size == 0) throw InputError("flash: size must be positive");
+  std::uint64_t sum = 0;
+  std::set<std::uint64_t> sizes;
+  for (auto s : p.sectors) {
+    if (s == 0) throw InputError("flash: zero-size sector");
+    sum += s;
+    sizes.insert(s);
+  }
+  if (sum != p.size)
+    throw InputError("flash: sectors add up to " + format_quantity(double(sum), Dim::Bytes) +
+                     " but size is " + format_quantity(double(p.size), Dim::Bytes));
+  for (auto s : sizes) {
+    bool found = false;
+    for (const auto& e : p.erase_times) found = found || e.sector_bytes == s;
+    if (!found)
+      throw InputError("flash: no sector_erase_times entry for sector size " +
+                       format_quantity(double(s), Dim::Bytes));
+  }
+  if (p.bus_bytes == 0 || p.core_bytes == 0) throw InputError("flash: bus widths must be positive");
+  if (p.psize_bytes != 1 && p.psize_bytes != 2 && p.psize_bytes != 4)
+    throw InputError("flash: program parallelism must be x8, x16 or x32");
+  if (p.cache.enabled()) {
+    const auto& c = p.cache;
+    if (c.line_bytes == 0 || c.ways == 0 || c.size_bytes % (c.line_bytes * c.ways) != 0)
+      throw InputError("flash: cache size must be a multiple of line x ways");
+    if (c.line_bytes % p.bus_bytes != 0)
+      throw InputError("flash: cache line must be a multiple of the flash bus width");
+  }
+}
+
+FlashParams decode_flash(cfg::Section s, double hclk_hz) {
+  FlashParams p;
+  p.family = s.choice("family", {"f7", "f4", "f2", "f0"});
+  p.base = static_cast<std::uint64_t>(
+      s.integer("base", 0, std::numeric_limits<std::int64_t>::max()));
+  p.size = s.bytes("size");
+  for (auto& g : s.section_list("sectors")) {
+    const auto n = g.integer("count", 1, 100000);
+    const auto sz = g.bytes("size");
+    g.finish();
+    for (std::int64_t i = 0; i < n; ++i) p.sectors.push_back(sz);
+  }
+  if (s.has("wait_states")) {
+    p.wait_states = static_cast<unsigned>(s.integer("wait_states", 0, 15));
+    p.wait_states_override = true;
+  } else {
+    try {
+      p.wait_states = flash_wait_states(p.family, hclk_hz);
+    } catch (const InputError& e) {
+      s.fail("family", e.what());
+    }
+  }
+  p.bus_bytes = s.bytes_or("bus_width", 16);
+  p.core_bytes = s.bytes_or("core_width", 4);
+  if (s.has_section("cache")) {
+    auto c = s.section("cache");
+    p.cache.line_bytes = c.bytes("line");
+    p.cache.size_bytes = c.bytes("size");
+    p.cache.ways = static_cast<unsigned>(c.integer("ways", 1, 1024));
+    c.finish();
+  } else {
+    s.choice_or("cache", {"none"}, "none");
+  }
+  const auto par = s.choice_or("program_parallelism", {"x8", "x16", "x32"}, "x32");
+  p.psize_bytes = par == "x8" ? 1 : par == "x16" ? 2 : 4;
+  p.t_prog_s = s.quantity("program_time_per_word", Dim::Time);
+  for (auto& e : s.section_list("sector_erase_times")) {
+    FlashEraseTime t{e.bytes("size"), e.quantity("time", Dim::Time)};
+    e.finish();
+    p.erase_times.push_back(t);
+  }
+  p.pe_current_a = s.quantity("program_erase_current", Dim::Current);
+  p.vdd_v = s.quantity_or("vdd", Dim::Voltage, 3.3);
+  p.read_energy_per_byte_j = s.quantity_nonneg("read_energy_per_byte", Dim::Energy);
+  p.endurance_cycles = static_cast<std::uint64_t>(s.integer_or("endurance_cycles", 1, 1e9, 10000));
+  p.throw_on_program_error = s.choice_or("on_program_error", {"record", "throw"}, "record") == "throw";
+  p.write_policy = s.choice_or("write_policy", {"erase_if_needed", "program_only"},
+                               "erase_if_needed") == "program_only"
+                       ? FlashWritePolicy::ProgramOnly
+                       : FlashWritePolicy::EraseIfNeeded;
+  s.finish();
+  try {
+    validate_flash(p);
+  } catch (const InputError& e) {
+    s.fail("", e.what());
+  }
+  return p;
+}
+
+}  // namespace mcusim::dev
