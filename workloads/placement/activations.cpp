@@ -82,6 +82,9 @@ std::string place_activations(const Graph& g, const PlacementBoard& b, const Pla
           (!covers && !pick_covers && c.bytes > pb))
         pick = static_cast<int>(i);
     }
+    if (pick < 0 || (!b.has_sd && static_cast<std::int64_t>(b.flash_bytes) - tot.flash_used <
+                                       buffers[static_cast<std::size_t>(pick)].bytes))
+      tot.arena_bytes = plan_tight(rb, o.alignment).arena_bytes;  // for the failure report
     if (pick < 0)
       return "activations at " + where + " need " + commas(peak) + " B of a " + commas(budget) +
              " B SRAM budget and none of them can be spilled";
