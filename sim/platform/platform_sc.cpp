@@ -54,6 +54,3 @@ SimResult simulate(const PlatformSpec& spec, const std::vector<LayerWork>& work)
 }
 
 }  // namespace mcusim
-// libsystemc.so references sc_main (for its own main()); mcusim has its own main and
-// elaborates through mcusim::simulate(), so this is never called.
-int sc_main(int, char**) { return 0; }

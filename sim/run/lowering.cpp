@@ -34,23 +34,25 @@ LayerWork lower_layer(const wl::LayerMetrics& m, const LayerPlan& plan, std::uin
   w.index = m.index;
   w.name = m.name;
   auto& st = w.steps;
-  const auto wbytes = static_cast<std::uint64_t>(m.weight_bytes + m.bias_bytes);
   // Read back a spilled input first (it is the layer's input).
   if (plan.spill_read_bytes > 0) {
     burst(st, Step::Kind::Read, plan.spill_read_addr, plan.spill_read_bytes, burst_bytes);
     burst(st, Step::Kind::Write, plan.input_addr, plan.spill_read_bytes, burst_bytes);
   }
-  // Weights: streamed from where they live. SD chunks are copied into SRAM by the
-  // block driver before the kernel reads them from there.
-  if (wbytes > 0) {
-    const std::uint64_t chunk = plan.weights == Location::Sd ? std::max<std::uint64_t>(512, burst_bytes) : burst_bytes;
-    for (std::uint64_t off = 0; off < wbytes; off += chunk) {
-      const std::uint64_t n = std::min(chunk, wbytes - off);
-      burst(st, Step::Kind::Read, plan.weight_addr + off, n, burst_bytes);
-      if (plan.weights == Location::Sd) {
-        burst(st, Step::Kind::Write, map.staging_addr, n, burst_bytes);
-        burst(st, Step::Kind::Read, map.staging_addr, n, burst_bytes);
-      }
+  // Constants: streamed from where they live. SD chunks are copied into the SRAM
+  // staging buffer by the block driver before the kernel reads them from there.
+  for (Location loc : {Location::Sram, Location::Flash, Location::Sd}) {
+    const auto i = static_cast<std::size_t>(loc);
+    const std::uint64_t bytes = plan.const_bytes[i];
+    if (loc != Location::Sd) {
+      burst(st, Step::Kind::Read, plan.const_addr[i], bytes, burst_bytes);
+      continue;
+    }
+    for (std::uint64_t off = 0; off < bytes; off += burst_bytes) {
+      const std::uint64_t n = std::min(burst_bytes, bytes - off);
+      burst(st, Step::Kind::Read, plan.const_addr[i] + off, n, burst_bytes);
+      burst(st, Step::Kind::Write, map.staging_addr, n, burst_bytes);
+      burst(st, Step::Kind::Read, map.staging_addr, n, burst_bytes);
     }
   }
   // Activations in the SRAM arena.

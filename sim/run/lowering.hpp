@@ -22,11 +22,13 @@ struct AddressMap {
 };
 
 struct LayerPlan {
-  Location weights = Location::Flash;
-  std::uint64_t weight_addr = 0;   // bus address of the layer's weights+bias
+  // The layer's constants (weights, biases) by where they live, with bus addresses.
+  std::uint64_t const_bytes[3] = {0, 0, 0};  // indexed by Location
+  std::uint64_t const_addr[3] = {0, 0, 0};
+  std::string weight_location;     // "flash", "sd", "sram", "flash+sd", or "-" 
   std::uint64_t input_addr = 0, output_addr = 0;  // arena addresses (SRAM)
   std::uint64_t spill_write_bytes = 0, spill_read_bytes = 0;
-  Location spill_location = Location::Sd;
+  Location spill_write_location = Location::Sd, spill_read_location = Location::Sd;
   std::uint64_t spill_write_addr = 0, spill_read_addr = 0;
 };
 

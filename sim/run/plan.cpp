@@ -3,19 +3,22 @@
 #include <map>
 
 #include "sim/core/error.hpp"
-#include "workloads/planner/arena.hpp"
-#include "workloads/planner/lifetimes.hpp"
+#include "workloads/placement/placement.hpp"
 
 namespace mcusim {
 namespace {
 
 // TFLM's MicroAllocator aligns arena buffers to 16 bytes before planning.
 constexpr std::int64_t kArenaAlignment = 16;
+// SD blocks are staged in an SRAM buffer of one burst (sim.burst_bytes).
 
-std::string kib(std::uint64_t b) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%llu B", static_cast<unsigned long long>(b));
-  return buf;
+Location to_loc(wl::Location l) {
+  switch (l) {
+    case wl::Location::Sram: return Location::Sram;
+    case wl::Location::Flash: return Location::Flash;
+    case wl::Location::Sd: return Location::Sd;
+  }
+  return Location::Sram;
 }
 
 }  // namespace
@@ -23,66 +26,64 @@ std::string kib(std::uint64_t b) {
 ModelPlan plan_model(const wl::Graph& g, const std::vector<wl::LayerMetrics>& layers,
                      const BoardInfo& board, const PlacementParams& placement,
                      const DeviceSet& dev) {
+  wl::PlacementBoard pb;
+  pb.sram_bytes = dev.sram_bytes;
+  pb.flash_bytes = dev.flash_bytes;
+  pb.firmware_bytes = board.firmware_bytes;
+  pb.has_sd = dev.sd != nullptr;
+  wl::PlacementOptions opt;
+  opt.policy = wl::parse_placement_policy(placement.policy);
+  opt.alignment = kArenaAlignment;
+  const wl::Placement pl = wl::place_tensors(g, pb, opt);
+
   ModelPlan p;
-  std::vector<int> order(g.ops.size());
-  for (std::size_t i = 0; i < order.size(); ++i) order[i] = static_cast<int>(i);
-  const auto buffers = wl::compute_lifetimes(g, order);
-  const auto arena = wl::plan_greedy_by_size(buffers, kArenaAlignment);
-  std::map<int, std::int64_t> offset;
-  for (std::size_t i = 0; i < buffers.size(); ++i) offset[buffers[i].tensor] = arena.offsets[i];
-  p.peak_sram_bytes = arena.arena_bytes;
-
-  std::uint64_t const_bytes = 0;
-  for (const auto& l : layers) const_bytes += static_cast<std::uint64_t>(l.weight_bytes + l.bias_bytes);
-
-  // Where the weights go (one location for the whole model in this version).
-  Location wloc = Location::Flash;
-  const std::uint64_t flash_free =
-      dev.flash_bytes > board.firmware_bytes ? dev.flash_bytes - board.firmware_bytes : 0;
-  std::string why;
-  if (placement.policy == "weights-sd") {
-    wloc = Location::Sd;
-    why = "weights on the SD card (policy weights-sd)";
-  } else if (placement.policy == "all-sram") {
-    wloc = Location::Sram;
-    why = "weights copied into SRAM (policy all-sram)";
-  } else if (placement.policy == "weights-flash" || const_bytes <= flash_free) {
-    wloc = Location::Flash;
-    why = "weights in flash (" + kib(const_bytes) + " beside " + kib(board.firmware_bytes) +
-          " of firmware in " + kib(dev.flash_bytes) + ")";
-  } else {
-    wloc = Location::Sd;
-    why = "weights on the SD card (" + kib(const_bytes) + " do not fit the " + kib(flash_free) +
-          " of flash beside the firmware)";
-  }
-
+  p.peak_sram_bytes = pl.totals.arena_bytes;
+  p.fits = pl.fits;
+  p.fits_reason = pl.reason;
   p.map.sram_base = dev.sram_base;
   p.map.flash_base = dev.flash_base;
-  p.map.sd_base = 0x60000000ULL;
-  // SD chunks are staged just above the arena.
-  p.map.staging_addr = dev.sram_base + static_cast<std::uint64_t>(arena.arena_bytes);
+  p.map.sd_base = kSdWindowBase;
+  p.map.staging_addr = dev.sram_base + static_cast<std::uint64_t>(pl.totals.arena_bytes);
 
-  std::uint64_t sram_need = static_cast<std::uint64_t>(arena.arena_bytes);
-  if (wloc == Location::Sd) sram_need += 4096;  // staging buffer
-  if (wloc == Location::Sram) sram_need += const_bytes;
-  const bool flash_ok = wloc != Location::Flash || const_bytes <= flash_free;
-  const bool sram_ok = sram_need <= dev.sram_bytes;
-  p.fits = flash_ok && sram_ok;
-  p.fits_reason = why + "; arena " + kib(static_cast<std::uint64_t>(arena.arena_bytes)) +
-                  (sram_ok ? " fits " : " exceeds ") + kib(dev.sram_bytes) + " of SRAM";
-  if (!flash_ok) p.fits_reason += "; weights exceed free flash";
+  // Constants laid out back to back per location, in tensor order: flash after the
+  // firmware, SD from card address 0, SRAM copies above the arena and staging buffer.
+  std::map<int, std::uint64_t> const_addr;
+  std::uint64_t next[3] = {p.map.staging_addr + 4096, dev.flash_base + board.firmware_bytes,
+                           kSdWindowBase};
+  std::map<int, Location> where;
+  for (const auto& t : pl.tensors) {
+    if (!t.is_const) continue;
+    const Location l = to_loc(t.location);
+    const auto i = static_cast<std::size_t>(l);
+    const_addr[t.tensor] = next[i];
+    where[t.tensor] = l;
+    next[i] += static_cast<std::uint64_t>(t.bytes);
+  }
+  std::map<int, std::int64_t> offset;
+  std::map<int, Location> act_loc;
+  for (const auto& t : pl.tensors) {
+    if (t.is_const) continue;
+    if (t.arena_offset >= 0) offset[t.tensor] = t.arena_offset;
+    act_loc[t.tensor] = t.spilled ? to_loc(t.location) : Location::Sram;
+  }
+  std::uint64_t spill_next[3] = {0, next[1], next[2]};  // spills go after the constants
 
-  std::uint64_t woff = 0;
+  std::map<int, std::uint64_t> spill_addr;
   for (std::size_t i = 0; i < layers.size(); ++i) {
     const auto& op = g.ops[i];
+    const auto& lp_in = pl.layers[i];
     LayerPlan lp;
-    lp.weights = wloc;
-    switch (wloc) {
-      case Location::Flash: lp.weight_addr = dev.flash_base + board.firmware_bytes + woff; break;
-      case Location::Sd: lp.weight_addr = p.map.sd_base + woff; break;
-      case Location::Sram: lp.weight_addr = p.map.staging_addr + woff; break;
+    std::string wl;
+    for (int t : op.inputs) {
+      if (t < 0 || !g.tensor(t).is_const || !where.count(t)) continue;
+      const auto li = static_cast<std::size_t>(where[t]);
+      if (lp.const_bytes[li] == 0) lp.const_addr[li] = const_addr[t];
+      lp.const_bytes[li] += static_cast<std::uint64_t>(g.tensor(t).bytes());
     }
-    woff += static_cast<std::uint64_t>(layers[i].weight_bytes + layers[i].bias_bytes);
+    for (Location l : {Location::Flash, Location::Sd, Location::Sram})
+      if (lp.const_bytes[static_cast<std::size_t>(l)] > 0)
+        wl += (wl.empty() ? "" : "+") + std::string(location_name(l));
+    lp.weight_location = wl.empty() ? "-" : wl;
     for (int t : op.inputs)
       if (t >= 0 && !g.tensor(t).is_const && offset.count(t)) {
         lp.input_addr = dev.sram_base + static_cast<std::uint64_t>(offset[t]);
@@ -90,6 +91,28 @@ ModelPlan plan_model(const wl::Graph& g, const std::vector<wl::LayerMetrics>& la
       }
     if (!op.outputs.empty() && offset.count(op.outputs[0]))
       lp.output_addr = dev.sram_base + static_cast<std::uint64_t>(offset[op.outputs[0]]);
+    else
+      lp.output_addr = p.map.staging_addr;
+    if (lp.input_addr == 0) lp.input_addr = p.map.staging_addr;
+    // Spills (paper §3.1): outputs written off-SRAM after the layer, read back by consumers.
+    if (lp_in.spill_write_bytes > 0) {
+      lp.spill_write_bytes = static_cast<std::uint64_t>(lp_in.spill_write_bytes);
+      lp.spill_write_location = to_loc(lp_in.spill_write_location);
+      auto& nx = spill_next[static_cast<std::size_t>(lp.spill_write_location)];
+      lp.spill_write_addr = nx;
+      for (int t : op.outputs) spill_addr[t] = nx;
+      nx += lp.spill_write_bytes;
+    }
+    if (lp_in.spill_read_bytes > 0) {
+      lp.spill_read_bytes = static_cast<std::uint64_t>(lp_in.spill_read_bytes);
+      lp.spill_read_location = to_loc(lp_in.spill_read_location);
+      lp.spill_read_addr = kSdWindowBase;
+      for (int t : op.inputs)
+        if (t >= 0 && spill_addr.count(t)) {
+          lp.spill_read_addr = spill_addr[t];
+          break;
+        }
+    }
     p.layers.push_back(lp);
   }
   return p;

@@ -12,6 +12,9 @@
 
 namespace mcusim {
 
+// The µSD card is reached through this bus window (card byte address = offset).
+constexpr std::uint64_t kSdWindowBase = 0x60000000ULL;
+
 struct ModelPlan {
   std::vector<LayerPlan> layers;
   AddressMap map;

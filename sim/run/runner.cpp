@@ -31,7 +31,7 @@ PlatformSpec platform_spec(const Assembled& a, const DeviceSet& d) {
   p.bus_latency = seconds_to_ps(a.sim.bus_latency_s);
   p.targets.push_back({"sram", Tier::Sram, d.sram_base, d.sram_bytes, d.sram.get()});
   p.targets.push_back({"flash", Tier::Flash, d.flash_base, d.flash_bytes, d.flash.get()});
-  p.targets.push_back({"sd", Tier::Sd, 0x60000000ULL, d.sd_bytes, d.sd.get()});
+  p.targets.push_back({"sd", Tier::Sd, kSdWindowBase, d.sd_bytes, d.sd.get()});
   return p;
 }
 
@@ -73,8 +73,7 @@ int run_simulation(const RunRequest& req, const std::string& out_dir, bool print
     const LayerResult& r = sim.layers[i];
     LayerRow row;
     row.m = metrics[i];
-    row.weight_location =
-        metrics[i].weight_bytes + metrics[i].bias_bytes > 0 ? location_name(plan.layers[i].weights) : "-";
+    row.weight_location = plan.layers[i].weight_location;
     row.latency_s = ps_to_seconds(r.end - r.start);
     for (int t = 0; t < kTiers; ++t) {
       const auto k = static_cast<std::size_t>(t);
