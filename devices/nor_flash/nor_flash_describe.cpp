@@ -2,6 +2,8 @@
 
 #include <cstdio>
 
+#include "devices/sram/si_format.hpp"
+
 namespace mcusim::dev {
 
 void FlashModel::describe(std::ostream& os) const {
@@ -11,7 +13,7 @@ void FlashModel::describe(std::ostream& os) const {
   os << "flash.family = " << p_.family << "\n";
   os << "flash.base = " << base << "\n";
   os << "flash.size = " << B(p_.size) << " in " << p_.sectors.size() << " sectors\n";
-  os << "flash.clock = " << format_quantity(hclk_hz_, Dim::Frequency) << "\n";
+  os << "flash.clock = " << si(hclk_hz_, "Hz") << "\n";
   os << "flash.wait_states = " << p_.wait_states
      << (p_.wait_states_override ? " (override)" : " (family table)") << "\n";
   os << "flash.bus_width = " << B(p_.bus_bytes) << " per flash beat\n";
@@ -23,14 +25,14 @@ void FlashModel::describe(std::ostream& os) const {
   os << "flash.miss_cycles = " << fill_cycles() << " cycles per "
      << (p_.cache.enabled() ? "line fill" : "bus word") << "\n";
   os << "flash.program = x" << 8 * p_.psize_bytes << ", "
-     << format_quantity(p_.t_prog_s, Dim::Time) << " per word\n";
+     << si(p_.t_prog_s, "s") << " per word\n";
   for (const auto& e : p_.erase_times)
     os << "flash.erase_time." << B(e.sector_bytes) << " = "
-       << format_quantity(e.seconds, Dim::Time) << "\n";
-  os << "flash.program_erase_power = " << format_quantity(p_.pe_current_a, Dim::Current) << " x "
-     << format_quantity(p_.vdd_v, Dim::Voltage) << " = "
-     << format_quantity(p_.pe_current_a * p_.vdd_v, Dim::Power) << "\n";
-  os << "flash.read_energy_per_byte = " << format_quantity(p_.read_energy_per_byte_j, Dim::Energy)
+       << si(e.seconds, "s") << "\n";
+  os << "flash.program_erase_power = " << si(p_.pe_current_a, "A") << " x "
+     << si(p_.vdd_v, "V") << " = "
+     << si(p_.pe_current_a * p_.vdd_v, "W") << "\n";
+  os << "flash.read_energy_per_byte = " << si(p_.read_energy_per_byte_j, "J")
      << " per byte fetched from the array\n";
   os << "flash.endurance = " << p_.endurance_cycles << " erase cycles per sector\n";
   os << "flash.on_program_error = " << (p_.throw_on_program_error ? "throw" : "record") << "\n";

@@ -96,8 +96,16 @@ FlashParams decode_flash(cfg::Section s, double hclk_hz) {
   const auto par = s.choice_or("program_parallelism", {"x8", "x16", "x32"}, "x32");
   p.psize_bytes = par == "x8" ? 1 : par == "x16" ? 2 : 4;
   p.t_prog_s = s.quantity("program_time_per_word", Dim::Time);
+  // Each entry: {size, x8, x16, x32} (DS9405 Table 48 columns) and/or {size, time};
+  // the column of the configured parallelism wins, `time` is the fallback.
   for (auto& e : s.section_list("sector_erase_times")) {
-    FlashEraseTime t{e.bytes("size"), e.quantity("time", Dim::Time)};
+    FlashEraseTime t{e.bytes("size"), 0};
+    double by_par[3] = {e.quantity_or("x8", Dim::Time, 0), e.quantity_or("x16", Dim::Time, 0),
+                        e.quantity_or("x32", Dim::Time, 0)};
+    const double fallback = e.quantity_or("time", Dim::Time, 0);
+    t.seconds = by_par[p.psize_bytes == 1 ? 0 : p.psize_bytes == 2 ? 1 : 2];
+    if (t.seconds == 0) t.seconds = fallback;
+    if (t.seconds == 0) e.fail("", "needs `" + par + "` or `time`");
     e.finish();
     p.erase_times.push_back(t);
   }

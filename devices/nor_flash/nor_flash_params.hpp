@@ -11,7 +11,9 @@
 //     cache: {line: 32B, size: 16KiB, ways: 4}   # or `cache: none`
 //     program_parallelism: x32    # x8|x16|x32 (PSIZE)
 //     program_time_per_word: 16us
-//     sector_erase_times: [{size: 32KiB, time: 350ms}, ...]  # one per sector size
+//     sector_erase_times:         # one entry per sector size; the column of the
+//       - {size: 16KiB, x8: 400ms, x16: 300ms, x32: 250ms}   # parallelism is used,
+//       - {size: 2KiB, time: 40ms}                           # else `time`
 //     program_erase_current: 12mA
 //     vdd: 3.3V
 //     read_energy_per_byte: 488.28125pJ   # per byte fetched from the array

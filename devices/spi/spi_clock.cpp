@@ -1,5 +1,6 @@
 #include "devices/spi/spi_clock.hpp"
 
+#include "devices/sram/si_format.hpp"
 #include "sim/core/error.hpp"
 #include "sim/core/units.hpp"
 
@@ -27,9 +28,9 @@ SpiClock mbed_spi_clock(double pclk_hz, double requested_hz) {
 }
 
 void describe_spi_clock(std::ostream& os, const char* label, const SpiClock& c) {
-  os << label << " requested=" << format_quantity(c.requested_hz, Dim::Frequency)
-     << " actual=" << format_quantity(c.actual_hz, Dim::Frequency) << " divider=" << c.divider
-     << " pclk=" << format_quantity(c.pclk_hz, Dim::Frequency)
+  os << label << " requested=" << si(c.requested_hz, "Hz")
+     << " actual=" << si(c.actual_hz, "Hz") << " divider=" << c.divider
+     << " pclk=" << si(c.pclk_hz, "Hz")
      << (c.above_request ? " (request below pclk/256: /256 used)" : "") << "\n";
 }
 

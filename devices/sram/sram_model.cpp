@@ -2,6 +2,8 @@
 
 #include <cstdio>
 
+#include "devices/sram/si_format.hpp"
+
 #include "sim/core/error.hpp"
 
 namespace mcusim::dev {
@@ -83,7 +85,7 @@ Stats SramModel::stats() const {
 }
 
 void SramModel::describe(std::ostream& os) const {
-  os << "sram.clock = " << format_quantity(hclk_hz_, Dim::Frequency) << "\n";
+  os << "sram.clock = " << si(hclk_hz_, "Hz") << "\n";
   os << "sram.bus_width = " << p_.bus_bytes << " B per beat\n";
   for (const auto& r : p_.regions) {
     char b[64];
@@ -92,8 +94,8 @@ void SramModel::describe(std::ostream& os) const {
        << format_quantity(static_cast<double>(r.size), Dim::Bytes) << ", wait_states "
        << r.wait_states << "\n";
     os << "sram.region." << r.name << ".energy = read "
-       << format_quantity(r.read_energy_per_byte_j, Dim::Energy) << "/B, write "
-       << format_quantity(r.write_energy_per_byte_j, Dim::Energy) << "/B\n";
+       << si(r.read_energy_per_byte_j, "J") << "/B, write "
+       << si(r.write_energy_per_byte_j, "J") << "/B\n";
   }
   os << "sram.action.read = beats x (1 + wait_states) cycles; bytes x read energy\n";
   os << "sram.action.write = beats x (1 + wait_states) cycles; bytes x write energy\n";

@@ -197,3 +197,13 @@ TEST(DevFlash, ProgramInvalidatesCachedLine) {
   EXPECT_EQ(m.read(kBase, 32, m.busy_until()).time, cycles_to_ps(8 + 16, 216e6));  // refill
   EXPECT_THROW(m.read(kBase + 2 * 1024 * 1024 - 4, 8, 0), InputError);
 }
+
+TEST(DevFlash, EraseTimeFollowsParallelism) {  // DS9405 Table 48 columns
+  FlashModel x8(board("f767", 216e6, "flash: {program_parallelism: x8}\n"), 216e6);
+  EXPECT_EQ(x8.erase_time_ps(11), 4'000'000'000'000u);   // 256 KiB x8: 4 s
+  EXPECT_EQ(x8.erase_time_ps(0), 666'667'000'000u);      // 32 KiB x8 (derived)
+  EXPECT_EQ(x8.program_time_ps(kBase, 16), 16ULL * 16'000'000);  // 16 bytes = 16 words
+  FlashModel x16(board("f429", 180e6, "flash: {program_parallelism: x16}\n"), 180e6);
+  EXPECT_EQ(x16.erase_time_ps(4), 700'000'000'000u);     // 64 KiB x16: 700 ms
+  EXPECT_EQ(x16.erase_time_ps(12), 300'000'000'000u);    // bank 2, 16 KiB x16
+}
