@@ -7,14 +7,14 @@ fail() { echo "FAIL: $*" >&2; FAILS=$((FAILS + 1)); }
 # expect_exit CODE NAME -- command...: runs, checks the exit status, keeps stderr in $TMP/err
 expect_exit() {
   local code="$1" name="$2"; shift 3
-  "$@" >"$TMP/out" 2>"$TMP/err"; local got=$?
+  "$@" >"$TMP/stdout" 2>"$TMP/err"; local got=$?
   [ "$got" -eq "$code" ] || fail "$name: exit $got, expected $code; stderr: $(cat "$TMP/err")"
 }
 # stderr_has NAME PATTERN: stderr of the last command is one line matching PATTERN
 stderr_has() {
   local lines; lines=$(wc -l <"$TMP/err")
   [ "$lines" -eq 1 ] || fail "$1: expected one line on stderr, got $lines: $(cat "$TMP/err")"
-  grep -qE "$2" "$TMP/err" || fail "$1: stderr '$(cat "$TMP/err")' does not match /$2/"
+  grep -qE -- "$2" "$TMP/err" || fail "$1: stderr '$(cat "$TMP/err")' does not match /$2/"
 }
 no_files() { [ -z "$(ls -A "$1" 2>/dev/null)" ] || fail "$2: files left in $1: $(ls -A "$1")"; }
 finish() {
