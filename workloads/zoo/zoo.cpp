@@ -7,6 +7,7 @@
 #include "sim/core/error.hpp"
 #include "workloads/zoo/mobilenet_v1.hpp"
 #include "workloads/zoo/mobilenet_v2.hpp"
+#include "workloads/zoo/squeezenet.hpp"
 
 namespace mcusim::wl {
 namespace {
@@ -72,6 +73,7 @@ const std::vector<Family>& families() {
        mobilenet_v2},
       {"mobilenet_v1_", "mobilenet_v1_<alpha>_<resolution>[_c<classes>]",
        build_mobilenet_v1_spec},
+      {"squeezenet_", "squeezenet_<1.0|1.1>[_<resolution>][_c<classes>]", build_squeezenet_spec},
   };
   return f;
 }
