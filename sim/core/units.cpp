@@ -114,11 +114,14 @@ std::string format_quantity(double v, Dim d) {
       }
     }
   } else {
-    for (const auto& s : sx) {
-      if (std::fabs(v) >= s.scale) {
-        best = &s;
-        break;
-      }
+    // The largest unit not above the value (suffix lists are not sorted by scale).
+    best = nullptr;
+    for (const auto& s : sx)
+      if (std::fabs(v) >= s.scale && (!best || s.scale > best->scale)) best = &s;
+    if (!best) {
+      best = &sx.front();
+      for (const auto& s : sx)
+        if (s.scale < best->scale) best = &s;
     }
   }
   char buf[64];

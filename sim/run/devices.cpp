@@ -56,7 +56,8 @@ DeviceSet build_devices(const cfg::Tree& tree, const BoardInfo& board) {
   auto flash = dev::decode_flash(root.section("flash"), board.sysclk_hz);
   d.flash_base = flash.base;
   d.flash_bytes = flash.size;
-  d.flash = dev::make_flash(flash, board.sysclk_hz);
+  d.flash = std::make_unique<dev::WrapModel>(dev::make_flash(flash, board.sysclk_hz), flash.base,
+                                             flash.size);
 
   auto sd_sec = root.section("sd");
   const std::string bus = sd_sec.has("bus") ? sd_sec.string("bus") : "apb2";

@@ -14,6 +14,8 @@ namespace mcusim {
 
 // The µSD card is reached through this bus window (card byte address = offset).
 constexpr std::uint64_t kSdWindowBase = 0x60000000ULL;
+constexpr std::uint64_t kSramWindow = 0x10000000ULL;   // bus window sizes (see runner.cpp)
+constexpr std::uint64_t kFlashWindow = 0x08000000ULL;
 
 struct ModelPlan {
   std::vector<LayerPlan> layers;

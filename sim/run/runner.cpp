@@ -29,8 +29,10 @@ PlatformSpec platform_spec(const Assembled& a, const DeviceSet& d) {
   p.core_hz = a.board.sysclk_hz;
   p.static_power_w = a.power.static_power_w(a.board.vdd_v);
   p.bus_latency = seconds_to_ps(a.sim.bus_latency_s);
-  p.targets.push_back({"sram", Tier::Sram, d.sram_base, d.sram_bytes, d.sram.get()});
-  p.targets.push_back({"flash", Tier::Flash, d.flash_base, d.flash_bytes, d.flash.get()});
+  // SRAM and flash get bus windows wider than the parts: a plan that does not fit
+  // (fits = false) is still simulated, its excess addresses wrapping onto the device.
+  p.targets.push_back({"sram", Tier::Sram, d.sram_base, kSramWindow, d.sram.get()});
+  p.targets.push_back({"flash", Tier::Flash, d.flash_base, kFlashWindow, d.flash.get()});
   p.targets.push_back({"sd", Tier::Sd, kSdWindowBase, d.sd_bytes, d.sd.get()});
   return p;
 }

@@ -36,6 +36,13 @@ TEST(Units, FormatRoundTripsExactly) {
     EXPECT_EQ(parse_quantity(format_quantity(v, Dim::Frequency), Dim::Frequency), v);
   EXPECT_EQ(format_quantity(524288, Dim::Bytes), "512KiB");
   EXPECT_EQ(format_quantity(110844, Dim::Bytes), "110844B");
+  EXPECT_EQ(format_quantity(0.02, Dim::Current), "20mA");
+  EXPECT_EQ(format_quantity(16e-6, Dim::Time), "16us");
+  EXPECT_EQ(format_quantity(7e-5, Dim::Energy), "70uJ");
+  EXPECT_EQ(format_quantity(0.46, Dim::Power), "460mW");
+  EXPECT_EQ(format_quantity(2.5, Dim::Time), "2.5s");
+  for (double v : {0.02, 16e-6, 7e-5, 2.5, 1e-12})
+    EXPECT_EQ(parse_quantity(format_quantity(v, Dim::Time), Dim::Time), v);
 }
 
 TEST(Units, CyclesToPicoseconds) {
