@@ -34,9 +34,14 @@ LayerWork lower_layer(const wl::LayerMetrics& m, const LayerPlan& plan, std::uin
   w.index = m.index;
   w.name = m.name;
   auto& st = w.steps;
+  // The µSD card moves whole 512-byte blocks whatever the fidelity: a smaller
+  // transaction would be a read-modify-write of a block on the real driver too.
+  const std::uint64_t sd_burst = std::max<std::uint64_t>(512, burst_bytes);
+  auto gran = [&](Location l) { return l == Location::Sd ? sd_burst : burst_bytes; };
   // Read back a spilled input first (it is the layer's input).
   if (plan.spill_read_bytes > 0) {
-    burst(st, Step::Kind::Read, plan.spill_read_addr, plan.spill_read_bytes, burst_bytes);
+    burst(st, Step::Kind::Read, plan.spill_read_addr, plan.spill_read_bytes,
+          gran(plan.spill_read_location));
     burst(st, Step::Kind::Write, plan.input_addr, plan.spill_read_bytes, burst_bytes);
   }
   // Constants: streamed from where they live. SD chunks are copied into the SRAM
@@ -48,9 +53,9 @@ LayerWork lower_layer(const wl::LayerMetrics& m, const LayerPlan& plan, std::uin
       burst(st, Step::Kind::Read, plan.const_addr[i], bytes, burst_bytes);
       continue;
     }
-    for (std::uint64_t off = 0; off < bytes; off += burst_bytes) {
-      const std::uint64_t n = std::min(burst_bytes, bytes - off);
-      burst(st, Step::Kind::Read, plan.const_addr[i] + off, n, burst_bytes);
+    for (std::uint64_t off = 0; off < bytes; off += sd_burst) {
+      const std::uint64_t n = std::min(sd_burst, bytes - off);
+      burst(st, Step::Kind::Read, plan.const_addr[i] + off, n, sd_burst);
       burst(st, Step::Kind::Write, map.staging_addr, n, burst_bytes);
       burst(st, Step::Kind::Read, map.staging_addr, n, burst_bytes);
     }
@@ -65,7 +70,8 @@ LayerWork lower_layer(const wl::LayerMetrics& m, const LayerPlan& plan, std::uin
   burst(st, Step::Kind::Write, plan.output_addr, static_cast<std::uint64_t>(m.output_bytes),
         burst_bytes);
   if (plan.spill_write_bytes > 0)
-    burst(st, Step::Kind::Write, plan.spill_write_addr, plan.spill_write_bytes, burst_bytes);
+    burst(st, Step::Kind::Write, plan.spill_write_addr, plan.spill_write_bytes,
+          gran(plan.spill_write_location));
   return w;
 }
 

@@ -48,10 +48,14 @@ int run_simulation(const RunRequest& req, const std::string& out_dir, bool print
   ModelPlan plan = plan_model(g, metrics, a.board, a.placement, dev);
   AtomicOutput out(out_dir);  // created only once all input has been validated
 
+  // Fidelity: `burst` moves tiles of sim.burst_bytes per transaction; `access` sends
+  // every 32-bit word through the sockets, caches and wait states (the reference the
+  // burst mode is checked against).
+  const std::uint64_t burst = a.sim.fidelity == "access" ? 4 : a.sim.burst_bytes;
   std::vector<LayerWork> work;
   for (std::size_t i = 0; i < metrics.size(); ++i)
     work.push_back(lower_layer(metrics[i], plan.layers[i], a.engine.cycles(metrics[i]), plan.map,
-                               a.sim.burst_bytes));
+                               burst));
   const PlatformSpec spec = platform_spec(a, dev);
   SimResult sim = simulate(spec, work);
 
