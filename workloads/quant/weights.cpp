@@ -30,7 +30,7 @@ std::vector<WeightSlot> weight_slots(const Graph& g) {
 }
 
 std::uint64_t fnv1a64(const std::string& s) {
-  std::uint64_t h = 1469598103934665603ull;
+  std::uint64_t h = 14695981039346656037ull;  // FNV-1a 64-bit offset basis
   for (unsigned char c : s) {
     h ^= c;
     h *= 1099511628211ull;
