@@ -16,12 +16,32 @@ unsigned flash_wait_states(const std::string& family, double hclk_hz) {
   static const std::vector<double> f4{30, 60, 90, 120, 150, 180};
   static const std::vector<double> f2{30, 60, 90, 120};
   static const std::vector<double> f0{24, 48};
-  const std::vector<double>* t = family == "f7"   ? &f7
-                                 : family == "f4" ? &f4
-                                 : family == "f2" ? &f2
-                                 : family == "f0" ? &f0
-                                                  : nullptr;
-  if (!t) throw InputError("flash: unknown family '" + family + "' (expected f7, f4, f2 or f0)");
+  // Added families (thresholds = the LL UTILS_SCALEx_LATENCYn_FREQ constants):
+  //   l4p:  STM32L4+ (L4R5/S5/P5/Q5), range 1 (boost): stm32l4xx_ll_utils.c (STM32CubeL4
+  //         V1.15.0, ubinos/STM32CubeL4_v01.15.00_lite @74171505)
+  //   h7:   STM32H742/743/745/747/750/753/755/757 (DEV_ID 0x450), VOS1, in AXI clock
+  //         (HCLK) terms: stm32h7xx_ll_utils.c (sogongbang/STM32CubeH7 @d95ad021)
+  //   h7ab: STM32H7A3/7B3/7B0 (DEV_ID 0x480), VOS0: same file
+  //   u5:   STM32U5, range 1: stm32u5xx_ll_utils.c (AVSystem/Anjay-freertos-client @be0ddba5)
+  //   g0:   STM32G0, range 1: stm32g0xx_ll_utils.c (xingke-mo/STM32CubeG0 @a79eae64)
+  static const std::vector<double> l4p{20, 40, 60, 80, 100, 120};
+  static const std::vector<double> h7{70, 140, 240};
+  static const std::vector<double> h7ab{44, 88, 132, 176, 220, 264, 280};
+  static const std::vector<double> u5{32, 64, 96, 128, 160};
+  static const std::vector<double> g0{24, 48, 64};
+  const std::vector<double>* t = family == "f7"     ? &f7
+                                 : family == "f4"   ? &f4
+                                 : family == "f2"   ? &f2
+                                 : family == "f0"   ? &f0
+                                 : family == "l4p"  ? &l4p
+                                 : family == "h7"   ? &h7
+                                 : family == "h7ab" ? &h7ab
+                                 : family == "u5"   ? &u5
+                                 : family == "g0"   ? &g0
+                                                    : nullptr;
+  if (!t)
+    throw InputError("flash: unknown family '" + family +
+                     "' (expected f7, f4, f2, f0, l4p, h7, h7ab, u5 or g0)");
   for (std::size_t ws = 0; ws < t->size(); ++ws)
     if (hclk_hz <= (*t)[ws] * 1e6 * (1 + 1e-12)) return static_cast<unsigned>(ws);
   throw InputError("flash: HCLK " + format_quantity(hclk_hz, Dim::Frequency) +
@@ -62,7 +82,7 @@ void validate_flash(const FlashParams& p) {
 
 FlashParams decode_flash(cfg::Section s, double hclk_hz) {
   FlashParams p;
-  p.family = s.choice("family", {"f7", "f4", "f2", "f0"});
+  p.family = s.choice("family", {"f7", "f4", "f2", "f0", "l4p", "h7", "h7ab", "u5", "g0"});
   p.base = static_cast<std::uint64_t>(
       s.integer("base", 0, std::numeric_limits<std::int64_t>::max()));
   p.size = s.bytes("size");
