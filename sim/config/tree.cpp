@@ -35,6 +35,27 @@ void emit_sorted(YAML::Emitter& out, const YAML::Node& n) {
   }
 }
 
+// Checks a parsed document before it is merged: every mapping key, also inside
+// sequences, must be a scalar (dump() sorts keys as strings), and the document with its
+// aliases expanded must stay small: a "billion laughs" file (anchors of anchors) would
+// otherwise make merging and dumping take exponential time.
+constexpr std::size_t kMaxNodes = 100000;
+void check_document(const YAML::Node& n, const std::string& origin, std::size_t& count) {
+  if (++count > kMaxNodes)
+    throw InputError(origin + ":" + std::to_string(n.Mark().line + 1) + ": more than " +
+                     std::to_string(kMaxNodes) + " values (with aliases expanded)");
+  if (n.IsMap()) {
+    for (const auto& kv : n) {
+      if (!kv.first.IsScalar())
+        throw InputError(origin + ":" + std::to_string(kv.first.Mark().line + 1) +
+                         ": mapping keys must be plain words");
+      check_document(kv.second, origin, count);
+    }
+  } else if (n.IsSequence()) {
+    for (const auto& e : n) check_document(e, origin, count);
+  }
+}
+
 }  // namespace
 
 void Tree::merge_node(YAML::Node dst, const YAML::Node& src, const std::string& path,
@@ -80,6 +101,8 @@ void Tree::merge_text(const std::string& text, const std::string& origin_name) {
   if (doc.IsNull()) return;
   if (!doc.IsMap())
     throw InputError(origin_name + ":1: the top level must be a mapping of sections");
+  std::size_t count = 0;
+  check_document(doc, origin_name, count);
   merge_node(root_, doc, "", origin_name);
 }
 
@@ -96,6 +119,8 @@ void Tree::apply_set(const std::string& assignment) {
   } catch (const YAML::Exception& e) {
     throw InputError(where + ": malformed value: " + e.msg);
   }
+  std::size_t count = 0;
+  check_document(parsed, where, count);
   // Walk/create the path.
   std::vector<std::string> parts;
   std::string cur;
