@@ -4,6 +4,7 @@
 #include "workloads/tflite/import.hpp"
 
 #include <algorithm>
+#include <filesystem>
 #include <fstream>
 #include <iterator>
 
@@ -213,6 +214,9 @@ Graph parse_tflite(const std::vector<std::uint8_t>& bytes, const std::string& na
 }
 
 Graph load_tflite(const std::string& path) {
+  // An ifstream opens a directory; its size then reads as -1 ("too large" below).
+  if (std::filesystem::is_directory(path))
+    throw InputError(path + ": is a directory, not a model file");
   std::ifstream f(path, std::ios::binary);
   if (!f) throw InputError(path + ": cannot open file at byte 0");
   f.seekg(0, std::ios::end);
