@@ -10,6 +10,7 @@ int cmd_run(const std::vector<std::string>&);
 int cmd_boards(const std::vector<std::string>&);
 int cmd_inspect(const std::vector<std::string>&);
 int cmd_describe(const std::vector<std::string>&);
+int cmd_deploy(const std::vector<std::string>&);
 int cmd_sweep(const std::vector<std::string>&);
 int cmd_merge(const std::vector<std::string>&);
 int cmd_check(const std::vector<std::string>&);
@@ -21,6 +22,7 @@ const std::vector<Command>& commands() {
       {"boards", "list the board presets with core, clock, SRAM and flash", cmd_boards},
       {"inspect", "per-layer table of a model: shapes, MACs, params, working set", cmd_inspect},
       {"describe", "a device's parameters, stats and energy actions, with units", cmd_describe},
+      {"deploy", "fit, latency, energy and ranked suggestions for a model on boards; reports", cmd_deploy},
       {"sweep", "run every point of a sweep spec, N at a time; results.db and results.csv", cmd_sweep},
       {"merge", "join sweep shards (--shard I/N) of one spec into one results directory", cmd_merge},
       {"check", "rerun the baseline experiments and report metrics that moved", cmd_check},

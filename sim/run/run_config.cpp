@@ -24,6 +24,7 @@ PowerParams decode_power(cfg::Section s) {
   PowerParams p;
   p.mcu_run_current_a = s.quantity("mcu_run_current", Dim::Current);
   p.board_baseline_w = s.quantity_nonneg("board_baseline", Dim::Power);
+  p.sleep_current_a = s.quantity_nonneg_or("sleep_current", Dim::Current, 0.40e-3);
   s.finish();
   return p;
 }

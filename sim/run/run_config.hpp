@@ -19,6 +19,9 @@ BoardInfo decode_board(cfg::Section s);
 struct PowerParams {
   double mcu_run_current_a = 0;  // MCU supply current while running at sysclk
   double board_baseline_w = 0;   // everything else on the board at the monitored rail
+  // MCU supply current asleep between inferences (optional key power.sleep_current; the
+  // default is the F429's Stop mode, DS9405 0.40 mA typ, hardware.md §4, a PROXY elsewhere).
+  double sleep_current_a = 0.40e-3;
   double static_power_w(double vdd) const { return mcu_run_current_a * vdd + board_baseline_w; }
 };
 PowerParams decode_power(cfg::Section s);
