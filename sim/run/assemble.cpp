@@ -50,6 +50,8 @@ Assembled assemble(const RunRequest& req) {
   if (!wl.has("model")) throw InputError("no model: give --model PATH.tflite|zoo:NAME");
   a.model = wl.string("model");
   a.engine_name = wl.string("engine");
+  a.layers = decode_layer_filter(wl, a.tree);
+  a.transfers = decode_transfers(wl, a.tree, a.model);
   if (a.engine_name != engine)
     wl.fail("engine", "differs from the engine preset loaded ('" + engine + "')");
   wl.finish();

@@ -13,7 +13,9 @@
 
 #include "sim/config/tree.hpp"
 #include "sim/run/engine.hpp"
+#include "sim/run/layer_filter.hpp"
 #include "sim/run/run_config.hpp"
+#include "sim/run/transfers.hpp"
 
 namespace mcusim {
 
@@ -30,6 +32,8 @@ struct Assembled {
   SimParams sim;
   PlacementParams placement;
   EngineProfile engine;
+  LayerFilter layers;                   // workload.layers (empty: all)
+  std::vector<TransferSpec> transfers;  // workload.transfers (model: transfers)
 };
 
 // Decodes everything except the device sections, which build_devices() consumes.

@@ -12,6 +12,7 @@
 #include "sim/run/devices.hpp"
 #include "sim/run/plan.hpp"
 #include "sim/run/results.hpp"
+#include "sim/run/transfers.hpp"
 #include "workloads/tflite/import.hpp"
 #include "workloads/zoo/zoo.hpp"
 
@@ -43,19 +44,35 @@ int run_simulation(const RunRequest& req, const std::string& out_dir, bool print
   const auto t0 = std::chrono::steady_clock::now();
   Assembled a = assemble(req);
   DeviceSet dev = build_devices(a.tree, a.board);
-  wl::Graph g = load_model(a.model);
-  auto metrics = wl::analyze_graph(g);
-  ModelPlan plan = plan_model(g, metrics, a.board, a.placement, dev);
+  // The rows to simulate: a model's layers (all, or those of workload.layers, each
+  // costed with the full model's plan), or the blocks of a transfer workload.
+  std::vector<wl::LayerMetrics> metrics;
+  std::vector<std::string> locations;  // layers.csv weight_location
+  std::vector<LayerWork> work;
+  ModelPlan plan;
+  if (a.model == kTransfersModel) {
+    TransferWork t = lower_transfers(a.transfers, a.tree, a.board, dev);
+    metrics = std::move(t.rows);
+    locations = std::move(t.device);
+    work = std::move(t.work);
+    plan.fits = true;
+    plan.fits_reason = "synthetic transfers (no model)";
+  } else {
+    wl::Graph g = load_model(a.model);
+    const auto all = wl::analyze_graph(g);
+    plan = plan_model(g, all, a.board, a.placement, dev);
+    // Fidelity: `burst` moves tiles of sim.burst_bytes per transaction; `access` sends
+    // every 32-bit word through the sockets, caches and wait states (the reference the
+    // burst mode is checked against).
+    const std::uint64_t burst = a.sim.fidelity == "access" ? 4 : a.sim.burst_bytes;
+    for (std::size_t i : select_layers(all, a.layers)) {
+      metrics.push_back(all[i]);
+      locations.push_back(plan.layers[i].weight_location);
+      work.push_back(lower_layer(all[i], plan.layers[i], a.engine.cycles(all[i]), plan.map, burst));
+    }
+  }
   AtomicOutput out(out_dir);  // created only once all input has been validated
 
-  // Fidelity: `burst` moves tiles of sim.burst_bytes per transaction; `access` sends
-  // every 32-bit word through the sockets, caches and wait states (the reference the
-  // burst mode is checked against).
-  const std::uint64_t burst = a.sim.fidelity == "access" ? 4 : a.sim.burst_bytes;
-  std::vector<LayerWork> work;
-  for (std::size_t i = 0; i < metrics.size(); ++i)
-    work.push_back(lower_layer(metrics[i], plan.layers[i], a.engine.cycles(metrics[i]), plan.map,
-                               burst));
   const PlatformSpec spec = platform_spec(a, dev);
   SimResult sim = simulate(spec, work);
 
@@ -79,7 +96,7 @@ int run_simulation(const RunRequest& req, const std::string& out_dir, bool print
     const LayerResult& r = sim.layers[i];
     LayerRow row;
     row.m = metrics[i];
-    row.weight_location = plan.layers[i].weight_location;
+    row.weight_location = locations[i];
     row.latency_s = ps_to_seconds(r.end - r.start);
     for (int t = 0; t < kTiers; ++t) {
       const auto k = static_cast<std::size_t>(t);
