@@ -13,8 +13,9 @@ namespace {
 void check_table(const std::string& family, const std::vector<double>& max_mhz) {
   for (std::size_t ws = 0; ws < max_mhz.size(); ++ws) {
     EXPECT_EQ(flash_wait_states(family, max_mhz[ws] * 1e6), ws) << family << " " << max_mhz[ws];
-    if (ws + 1 < max_mhz.size())
+    if (ws + 1 < max_mhz.size()) {
       EXPECT_EQ(flash_wait_states(family, max_mhz[ws] * 1e6 + 1), ws + 1) << family;
+    }
   }
   EXPECT_EQ(flash_wait_states(family, 1e6), 0u) << family;
   EXPECT_THROW(flash_wait_states(family, max_mhz.back() * 1e6 + 1e3), InputError) << family;
