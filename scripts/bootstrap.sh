@@ -5,7 +5,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 BUILD="${MCUSIM_BUILD_DIR:-$ROOT/build}"
 PACKAGES=(g++ cmake make pkg-config libsystemc-dev libboost-program-options-dev
           libyaml-cpp-dev libspdlog-dev libfmt-dev libgtest-dev libeigen3-dev libsqlite3-dev
-          python3 python3-matplotlib python3-numpy)
+          python3 python3-matplotlib python3-numpy chromium)
 
 missing=()
 for p in "${PACKAGES[@]}"; do
