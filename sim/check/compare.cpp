@@ -107,30 +107,31 @@ std::vector<Moved> compare_results(const Csv& base, const Csv& now, double rtol)
 
 std::vector<Moved> compare_layers(const Csv& base, const Csv& now, double rtol) {
   std::vector<Moved> out;
-  // Key: "id/layer"; value: name, latency, energy. Columns are fixed by the sweep export.
+  // Key: (id, layer number) so layers are reported in network order; value: name,
+  // latency, energy. Columns are fixed by the sweep export.
+  using Key = std::pair<std::string, long>;
   auto index = [](const Csv& c) {
-    std::map<std::string, std::vector<std::string>> m;
+    std::map<Key, std::vector<std::string>> m;
     for (const auto& r : c.rows)
-      if (r.size() >= 6) m[r[1] + "/" + r[2]] = {r[3], r[4], r[5]};
+      if (r.size() >= 6) m[{r[1], std::strtol(r[2].c_str(), nullptr, 10)}] = {r[3], r[4], r[5]};
     return m;
   };
   auto b = index(base), n = index(now);
   for (const auto& [key, bv] : b) {
-    const std::string id = key.substr(0, key.find('/')), layer = key.substr(key.find('/') + 1);
-    const std::string where = "[" + layer + " " + bv[0] + "]";
+    const std::string where = "[" + std::to_string(key.second) + " " + bv[0] + "]";
     auto it = n.find(key);
     if (it == n.end()) {
-      out.push_back({id, "layers" + where, "layers", "present", "missing", 0});
+      out.push_back({key.first, "layers" + where, "layers", "present", "missing", 0});
       continue;
     }
-    cell(id, "layers.name" + where, "layers.name", bv[0], it->second[0], rtol, out);
-    cell(id, "layers.latency_ms" + where, "layers.latency_ms", bv[1], it->second[1], rtol, out);
-    cell(id, "layers.energy_mj" + where, "layers.energy_mj", bv[2], it->second[2], rtol, out);
+    cell(key.first, "layers.name" + where, "layers.name", bv[0], it->second[0], rtol, out);
+    cell(key.first, "layers.latency_ms" + where, "layers.latency_ms", bv[1], it->second[1], rtol, out);
+    cell(key.first, "layers.energy_mj" + where, "layers.energy_mj", bv[2], it->second[2], rtol, out);
     n.erase(it);
   }
   for (const auto& [key, nv] : n)
-    out.push_back({key.substr(0, key.find('/')), "layers[" + key.substr(key.find('/') + 1) + "]",
-                   "layers", "missing", "present", 0});
+    out.push_back({key.first, "layers[" + std::to_string(key.second) + " " + nv[0] + "]", "layers",
+                   "missing", "present", 0});
   return out;
 }
 
