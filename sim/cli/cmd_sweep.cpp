@@ -14,7 +14,7 @@ int cmd_sweep(const std::vector<std::string>& args) {
       ("out", po::value<std::string>()->required(), "output directory (results.db, results.csv, layers.csv, points/)")
       ("jobs,j", po::value<unsigned>()->default_value(0), "simulations run at once (0: number of cores)")
       ("shard", po::value<std::string>()->default_value("0/1"), "I/N: run only points with index % N == I")
-      ("resume", "continue a sweep in --out: run only the points not yet recorded");
+      ("resume", "continue a sweep in --out: run only the points not recorded yet (failed ones are retried)");
   po::positional_options_description pos;
   pos.add("spec", 1);
   po::variables_map vm;

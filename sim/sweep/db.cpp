@@ -153,7 +153,8 @@ void ResultsDb::write_meta(const Meta& m) {
 
 std::set<std::size_t> ResultsDb::finished() {
   std::set<std::size_t> out;
-  Stmt s(db_, "SELECT idx FROM points");
+  // Failed points do not count: --resume retries them (the cause may have been fixed).
+  Stmt s(db_, "SELECT idx FROM points WHERE status = 'ok'");
   while (s.step()) out.insert(static_cast<std::size_t>(s.integer(0)));
   return out;
 }
@@ -161,6 +162,9 @@ std::set<std::size_t> ResultsDb::finished() {
 void ResultsDb::insert(const PointRow& r) {
   begin();
   const auto idx = static_cast<long long>(r.index);
+  // Replaces an earlier failed attempt of the same point (--resume retries failures).
+  for (const char* t : {"points", "metrics", "layers"})
+    Stmt(db_, std::string("DELETE FROM ") + t + " WHERE idx = ?").bind(1, idx).run();
   Stmt p(db_, "INSERT INTO points(idx, id, axis_values, status, error) VALUES(?,?,?,?,?)");
   p.bind(1, idx).bind(2, r.id).bind(3, join(r.values)).bind(4, r.status).bind(5, r.error).run();
   Stmt m(db_, "INSERT INTO metrics(idx, pos, name, value) VALUES(?,?,?,?)");

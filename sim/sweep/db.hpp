@@ -41,7 +41,7 @@ class ResultsDb {
   bool has_meta();
   Meta meta();
   void write_meta(const Meta& m);
-  std::set<std::size_t> finished();
+  std::set<std::size_t> finished();  // points recorded with status ok
   void insert(const PointRow& r);  // one transaction, committed on return
   std::vector<PointRow> rows();    // in point index order
   void begin();

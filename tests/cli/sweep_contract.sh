@@ -4,7 +4,27 @@
 # second run into the same DIR needs --resume (and then runs nothing); a bad spec is one
 # line naming file:line, exit 2.
 source "$(dirname "$0")/lib.bash" "$1"
-source "$(dirname "$0")/sweep_spec.bash"
+# The 8-point spec shared by the sweep_*.sh tests (kept identical in each).
+# write_spec FILE: the 8-point spec (2 boards x 2 placements x 2 SD clocks).
+write_spec() {
+  cat >"$1" <<'YAML'
+base:
+  model: zoo:mobilenet_v2_0.35_128
+  set: [sim.power_sample_rate=100Hz]
+axes:
+  - key: board
+    values: [nucleo-f746zg, nucleo-f767zi]
+  - key: placement.policy
+    values: [auto, weights-sd]
+  - key: sd.clock
+    values: [1MHz, 4MHz]
+keep: [summary.json, layers.csv]
+YAML
+}
+# db_points DIR: number of points recorded in DIR/results.db
+db_points() {
+  python3 -c 'import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute("select count(*) from points").fetchone()[0])' "$1/results.db" 2>/dev/null || echo 0
+}
 write_spec "$TMP/spec.yaml"
 
 expect_exit 0 jobs1 -- "$MCUSIM" sweep "$TMP/spec.yaml" --out "$TMP/j1" --jobs 1
@@ -43,6 +63,16 @@ cmp -s "$TMP/before.csv" "$TMP/j1/results.csv" || fail "resume changed results.c
 sed 's/4MHz/8MHz/' "$TMP/spec.yaml" >"$TMP/other.yaml"
 expect_exit 2 other-spec -- "$MCUSIM" sweep "$TMP/other.yaml" --out "$TMP/j1" --resume
 stderr_has other-spec 'different spec'
+# A point that fails (bad value) is recorded as an error row; the sweep exits 1 naming
+# it, the other points still run, and --resume retries only the failed one.
+printf 'base:\n  board: nucleo-f767zi\n  model: zoo:mobilenet_v2_0.35_128\n  set: [sim.power_sample_rate=100Hz]\naxes:\n  - key: sd.clock\n    values: [1MHz, 12parsecs]\n' >"$TMP/failing.yaml"
+expect_exit 1 failing -- "$MCUSIM" sweep "$TMP/failing.yaml" --out "$TMP/f" --jobs 2
+grep -qE '^failed: p0001-[0-9a-f]{8}: exit 2: mcusim run: error: .*sd\.clock' "$TMP/err" || fail "failing point not named: $(cat "$TMP/err")"
+grep -q '1 point(s) failed' "$TMP/err" || fail "no failure summary: $(cat "$TMP/err")"
+sed -n 2p "$TMP/f/results.csv" | grep -q ',1MHz,ok,' || fail "good point not ok: $(cat "$TMP/f/results.csv")"
+sed -n 3p "$TMP/f/results.csv" | grep -q '^1,p0001-[0-9a-f]*,12parsecs,error,,' || fail "failed point row: $(cat "$TMP/f/results.csv")"
+expect_exit 1 failing-resume -- "$MCUSIM" sweep "$TMP/failing.yaml" --out "$TMP/f" --resume
+grep -q '(1 already done, 1 run, 1 failed)' "$TMP/stdout" || fail "resume did not retry only the failed point: $(cat "$TMP/stdout")"
 # Strict spec: unknown key with file:line; bad shard.
 printf 'base:\n  board: nucleo-f767zi\naxes:\n  - key: sd.clock\n    valuez: [1MHz]\n' >"$TMP/bad.yaml"
 expect_exit 2 bad-key -- "$MCUSIM" sweep "$TMP/bad.yaml" --out "$TMP/bad"
