@@ -14,6 +14,7 @@ int cmd_deploy(const std::vector<std::string>&);
 int cmd_sweep(const std::vector<std::string>&);
 int cmd_merge(const std::vector<std::string>&);
 int cmd_check(const std::vector<std::string>&);
+int cmd_calibrate(const std::vector<std::string>&);
 int cmd_bench(const std::vector<std::string>&);
 
 const std::vector<Command>& commands() {
@@ -26,6 +27,8 @@ const std::vector<Command>& commands() {
       {"sweep", "run every point of a sweep spec, N at a time; results.db and results.csv", cmd_sweep},
       {"merge", "join sweep shards (--shard I/N) of one spec into one results directory", cmd_merge},
       {"check", "rerun the baseline experiments and report metrics that moved", cmd_check},
+      {"calibrate", "fit an engine profile's free parameters to measurements (least squares)",
+       cmd_calibrate},
       {"bench", "host speed and peak memory of mcusim run on the benchmark cases", cmd_bench},
   };
   return c;

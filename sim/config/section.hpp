@@ -54,6 +54,8 @@ class Section {
   // Keys of a mapping whose keys are user-chosen names (e.g. sram regions).
   std::vector<std::string> keys() const;
 
+  // The raw YAML value of a key (marks it used).
+  YAML::Node raw(const std::string& key) { return get(key, true); }
   // Marks a key as known without reading it (decoded elsewhere).
   void allow(const std::string& key) const { used_.insert(key); }
   // Rejects keys that were never read. Call after decoding a section.

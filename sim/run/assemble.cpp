@@ -28,12 +28,15 @@ Assembled assemble(const RunRequest& req) {
   cfg::Tree user;
   merge_user_layers(user, req);
   std::string engine = peek_string(user, "workload", "engine");
-  if (engine.empty()) engine = "cmsis-nn";
+  // An engine section given in a --config file (e.g. a calibration candidate, or a
+  // resolved config) stands for itself: no preset is merged under it.
+  const std::string own_engine = peek_string(user, "engine", "name");
+  if (engine.empty()) engine = own_engine.empty() ? "cmsis-nn" : own_engine;
 
   Assembled a;
   a.tree.merge_file(preset_path("cards", "sd-2gb-class4"));
   if (!req.board.empty()) a.tree.merge_file(preset_path("boards", req.board));
-  a.tree.merge_file(preset_path("engines", engine));
+  if (own_engine.empty()) a.tree.merge_file(preset_path("engines", engine));
   merge_user_layers(a.tree, req);
   if (peek_string(a.tree, "workload", "engine").empty())
     a.tree.apply_set("workload.engine=" + engine);

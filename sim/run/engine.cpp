@@ -11,6 +11,7 @@ std::uint64_t EngineProfile::cycles(const wl::LayerMetrics& m) const {
   if (auto k = kernels.find(m.kernel); k != kernels.end()) {
     instr = k->second.per_mac * static_cast<double>(m.macs) +
             k->second.per_output * static_cast<double>(m.elements) + k->second.per_call;
+    if (auto sc = kernel_scale.find(m.kernel); sc != kernel_scale.end()) instr *= sc->second;
   } else if (auto e = elementwise.find(m.kernel); e != elementwise.end()) {
     instr = e->second.per_element * static_cast<double>(m.elements) + e->second.per_call;
   } else {
@@ -24,6 +25,21 @@ EngineProfile decode_engine(cfg::Section engine, const std::string& core) {
   EngineProfile p;
   p.name = engine.string("name");
   engine.string_or("description", "");
+  if (engine.has("matches")) {
+    YAML::Node m = engine.raw("matches");
+    if (!m.IsSequence()) engine.fail("matches", "expected a list of engine names");
+    for (const auto& e : m) p.matches.push_back(e.as<std::string>());
+  }
+  engine.allow("provenance");
+  if (engine.has("kernel_scale")) {
+    auto ks = engine.section("kernel_scale");
+    for (const auto& k : ks.keys()) {
+      const double v = ks.number(k);
+      if (v <= 0) ks.fail(k, "must be positive");
+      p.kernel_scale[k] = v;
+    }
+    ks.finish();
+  }  // written by `mcusim calibrate`; informational
   auto cores = engine.section("cores");
   bool found = false;
   for (const auto& c : cores.keys()) {

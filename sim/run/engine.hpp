@@ -4,6 +4,7 @@
 // the other operators, and the cycles per instruction of each core.
 #include <map>
 #include <string>
+#include <vector>
 
 #include "sim/config/section.hpp"
 #include "workloads/metrics.hpp"
@@ -22,6 +23,10 @@ struct EngineProfile {
   double cpi = 1.0;                            // for the selected core
   std::map<std::string, KernelCost> kernels;   // MAC kernels for the selected core
   std::map<std::string, ElementCost> elementwise;
+  // Substrings of measurements.csv engine names this profile models (calibration).
+  std::vector<std::string> matches;
+  // FIT: per-kernel-class efficiency multiplying the instruction model (calibrate).
+  std::map<std::string, double> kernel_scale;
 
   // Core cycles the layer's kernel executes (compute only, no memory stalls).
   std::uint64_t cycles(const wl::LayerMetrics& m) const;

@@ -1,0 +1,207 @@
+#include "sim/calibrate/calibrate.hpp"
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <set>
+#include <sstream>
+
+#include "sim/calibrate/fit.hpp"
+#include "sim/calibrate/measurements.hpp"
+#include "sim/calibrate/report.hpp"
+#include "sim/config/section.hpp"
+#include "sim/config/tree.hpp"
+#include "sim/core/error.hpp"
+#include "sim/core/sha256.hpp"
+#include "sim/core/subprocess.hpp"
+#include "sim/run/atomic_writer.hpp"
+#include "sim/run/engine.hpp"
+#include "sim/run/paths.hpp"
+#include "sim/run/summary_reader.hpp"
+
+namespace mcusim::cal {
+namespace fs = std::filesystem;
+
+namespace {
+
+bool matches(const Measurement& m, const std::vector<std::string>& patterns) {
+  for (const auto& p : patterns)
+    if (m.engine.find(p) != std::string::npos) return true;
+  return false;
+}
+
+std::string fmt(double v, int d) { return fixed(v, d); }
+
+// Runs the simulator on one row; returns {a, b, energy_per_second_static}.
+struct Sim {
+  double a = 0, a_fc = 0, b = 0, cpi_used = 0, static_w = 0;
+};
+
+// Compute seconds of FULLY_CONNECTED layers in a run's layers.csv.
+double fc_compute_seconds(const std::string& path) {
+  std::ifstream in(path);
+  std::string line;
+  std::getline(in, line);  // header: index,name,op,...,compute_ms is column 11
+  double s = 0;
+  while (std::getline(in, line)) {
+    std::vector<std::string> f;
+    std::stringstream ss(line);
+    for (std::string x; std::getline(ss, x, ',');) f.push_back(x);
+    if (f.size() > 11 && f[2] == "FULLY_CONNECTED") s += std::strtod(f[11].c_str(), nullptr) * 1e-3;
+  }
+  return s;
+}
+
+Sim simulate_row(const Measurement& m, const std::string& preset, const std::string& model,
+                 const std::string& engine_file, double cpi_used, double fc_scale_used,
+                 const std::string& tmp) {
+  std::vector<std::string> argv = {self_exe(), "run", "--board", preset, "--model", model,
+                                   "--config", engine_file, "-q", "--out", tmp,
+                                   "--set", "board.sysclk=" + fmt(m.clock_mhz, 3) + "MHz"};
+  if (!std::isnan(m.supply_v)) {
+    argv.push_back("--set");
+    argv.push_back("board.vdd=" + fmt(m.supply_v, 3) + "V");
+  }
+  const ChildResult r = run_child(argv);
+  if (r.exit_status != 0)
+    throw InputError("row " + m.id + ": simulation failed: " + r.stderr_text);
+  const auto s = read_summary_numbers(tmp + "/summary.json");
+  Sim out;
+  const double compute_s = s.at("breakdown.compute.time_ms") * 1e-3;
+  const double fc_s = fc_compute_seconds(tmp + "/layers.csv");
+  out.a = (compute_s - fc_s) / cpi_used;
+  out.a_fc = fc_s / (cpi_used * fc_scale_used);
+  out.b = s.at("latency_ms") * 1e-3 - compute_s;
+  out.cpi_used = cpi_used;
+  out.static_w = s.at("static_power_mw") * 1e-3;
+  return out;
+}
+
+}  // namespace
+
+int calibrate(const CalibrateRequest& req) {
+  const auto rows = read_measurements(req.measurements);
+  cfg::Tree base;
+  base.merge_file(req.engine_file);
+  auto root = cfg::Section::root(base);
+  auto eng_sec = root.section("engine");
+  // Decode for every core to validate the file; CPIs come from the cores map.
+  EngineProfile prof = decode_engine(eng_sec, "cortex-m4");
+  if (prof.matches.empty())
+    throw InputError(req.engine_file + ": engine.matches lists no measurement engine names");
+  std::map<std::string, double> prior_cpi;
+  for (const auto& kv : base.root()["engine"]["cores"])
+    prior_cpi[kv.first.as<std::string>()] = kv.second["cpi"].as<double>();
+
+  const auto presets = preset_names("boards");
+  std::vector<Measurement> used;
+  std::vector<Observation> obs;
+  std::vector<Sim> sims;
+  std::vector<std::string> skipped;
+  std::set<std::string> seen;  // identical repeats (same board/model/engine/latency) once
+  char tmpl[] = "/tmp/mcusim-calibrate-XXXXXX";
+  const std::string tmpdir = mkdtemp(tmpl) ? tmpl : "/tmp";
+  for (const auto& m : rows) {
+    if (!matches(m, prof.matches)) continue;
+    const std::string preset = preset_name_of(m.board);
+    if (std::find(presets.begin(), presets.end(), preset) == presets.end()) {
+      skipped.push_back(m.id + " (no preset '" + preset + "')");
+      continue;
+    }
+    if (!req.boards.empty() && std::find(req.boards.begin(), req.boards.end(), preset) == req.boards.end())
+      continue;
+    const std::string key = preset + "|" + m.model_file + "|" + m.engine + "|" + fmt(m.latency_ms, 3);
+    if (!seen.insert(key).second) {
+      skipped.push_back(m.id + " (repeat of an identical row)");
+      continue;
+    }
+    // The core column of a preset decides which CPI applies.
+    cfg::Tree bt;
+    bt.merge_file(preset_path("boards", preset));
+    const std::string core = bt.root()["board"]["core"].as<std::string>();
+    if (!prior_cpi.count(core)) {
+      skipped.push_back(m.id + " (engine has no entry for " + core + ")");
+      continue;
+    }
+    if (isatty(STDERR_FILENO))  // progress only for a person watching
+      std::cerr << "\rcalibrate: row " << m.id << " " << preset << " " << m.model_file << "   " << std::flush;
+    const Sim s = simulate_row(m, preset, req.models_dir + "/" + m.model_file, req.engine_file,
+                               prior_cpi[core], prof.kernel_scale.count("fc") ? prof.kernel_scale.at("fc") : 1.0,
+                               tmpdir + "/row" + m.id);
+    used.push_back(m);
+    sims.push_back(s);
+    Observation o;
+    o.core = core;
+    o.a = s.a;
+    o.a_fc = s.a_fc;
+    o.b = s.b;
+    o.measured = m.latency_ms * 1e-3;
+    o.group = preset + "|" + m.model_file;
+    obs.push_back(o);
+  }
+  fs::remove_all(tmpdir);
+  if (isatty(STDERR_FILENO)) std::cerr << "\n";
+  if (obs.empty()) throw InputError(req.measurements + ": no row matches engine '" + req.engine_name + "' with a board preset");
+
+  // Model selection by held-out error: per-core CPIs alone, or with the shared FC
+  // efficiency factor; the extra parameter is kept only if it predicts held-out
+  // boards/models better (ties keep the simpler model).
+  std::vector<double> static_w;
+  for (const auto& sm : sims) static_w.push_back(sm.static_w);
+  const FitResult simple = fit_cpi(obs, false), with_fc = fit_cpi(obs, true);
+  const Report rs = make_report(used, obs, static_w, simple);
+  const Report rf = make_report(used, obs, static_w, with_fc);
+  const bool use_fc = rf.loo_median < rs.loo_median - 1e-9;
+  const FitResult& fit = use_fc ? with_fc : simple;
+  const Report& rep = use_fc ? rf : rs;
+  std::cout << "model: per-core CPI" << (use_fc ? " + shared FC scale" : "")
+            << " (held-out median error " << fmt(100 * rs.loo_median, 1) << "% CPI only, "
+            << fmt(100 * rf.loo_median, 1) << "% with FC scale)\n";
+  std::cout << format_report(rep, skipped);
+
+  // The fitted profile: the base file with fitted CPIs and a provenance section.
+  cfg::Tree out;
+  out.merge_file(req.engine_file);
+  for (const auto& [core, cpi] : fit.cpi)
+    out.apply_set("engine.cores." + core + ".cpi=" + fmt(cpi, 6));
+  if (use_fc) out.apply_set("engine.kernel_scale.fc=" + fmt(fit.fc_scale, 6));
+  std::ostringstream prov;
+  // Path-independent provenance: the file's name and hash, the base profile relative
+  // to the project, so the same inputs give the same profile from any checkout.
+  std::string base_rel = fs::path(req.engine_file).lexically_normal().string();
+  const std::string home = fs::path(home_dir()).lexically_normal().string() + "/";
+  if (base_rel.rfind(home, 0) == 0) base_rel = base_rel.substr(home.size());
+  prov << "{command: 'mcusim calibrate --measurements " << fs::path(req.measurements).filename().string()
+       << " --engine " << req.engine_name << "', measurements: "
+       << fs::path(req.measurements).filename().string()
+       << ", measurements_sha256: " << sha256_file(req.measurements)
+       << ", base_profile: " << base_rel << ", rows_used: [";
+  for (std::size_t i = 0; i < used.size(); ++i) prov << (i ? ", " : "") << used[i].id;
+  prov << "], fitted: {";
+  bool first = true;
+  for (const auto& [core, cpi] : fit.cpi) {
+    prov << (first ? "" : ", ") << core << ": {cpi: " << fmt(cpi, 6) << ", rows: " << fit.rows.at(core) << "}";
+    first = false;
+  }
+  prov << "}, fc_scale: " << fmt(fit.fc_scale, 6) << ", latency_fit_median_abs_err: " << fmt(rep.fit_median, 4)
+       << ", latency_fit_worst_abs_err: " << fmt(rep.fit_worst, 4)
+       << ", latency_loo_group_median_abs_err: " << fmt(rep.loo_median, 4)
+       << ", latency_loo_group_worst_abs_err: " << fmt(rep.loo_worst, 4) << "}";
+  out.apply_set("engine.provenance=" + prov.str());
+  const std::string text = "# GENERATED by `mcusim calibrate` (scripts/calibrate-engines; see\n"
+                           "# engine.provenance). The kernel instruction model comes from\n# " +
+                           base_rel + " (scripts/fit-engine).\n" + out.dump();
+  const std::string tmp = req.output + ".tmp";
+  std::ofstream(tmp) << text;
+  fs::rename(tmp, req.output);
+  std::cout << "wrote " << req.output << "\n";
+  return 0;
+}
+
+}  // namespace mcusim::cal

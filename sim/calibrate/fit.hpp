@@ -1,0 +1,38 @@
+#pragma once
+// Least-squares fit of an engine's cycles-per-instruction, one free parameter per
+// core, and one shared factor k on the FC kernels:
+// measured_s = cpi[core] * (a + k * a_fc) + b, where a is the row's compute time per unit
+// CPI and b its memory time, both from the simulator. Rows are weighted by 1/measured
+// so the fit minimises relative error. Leave-one-out holds out each row together with
+// every row of its group (the same board and model measured by another engine
+// version), refits, and predicts it: a held-out board/model never informs its own fit.
+#include <map>
+#include <string>
+#include <vector>
+
+namespace mcusim::cal {
+
+struct Observation {
+  std::string core;
+  double a = 0, b = 0;   // seconds per unit CPI (non-FC kernels), seconds (memory)
+  double a_fc = 0;       // seconds per unit CPI per unit fc scale (FULLY_CONNECTED)
+  double measured = 0;   // seconds
+  std::string group;     // rows held out together (same board and model)
+};
+
+struct FitResult {
+  std::map<std::string, double> cpi;        // fitted cores only
+  double fc_scale = 1.0;                    // FIT: FC instruction efficiency, all cores
+  std::map<std::string, int> rows;          // rows per fitted core
+  std::vector<double> predicted;            // with all rows
+  std::vector<double> loo_predicted;        // NAN where the row is its core's only row
+};
+
+// Bounds: cpi in [lo, hi]; each core's value is clamped (it has one column, so the
+// problem separates by core and clamping is exact).
+// k is found by a log-spaced search in [1/4, 4] (refined), the CPIs by linear least
+// squares for each k; with no FC time in any row k stays 1.
+FitResult fit_cpi(const std::vector<Observation>& obs, bool fit_fc_scale, double lo = 0.2,
+                  double hi = 20.0);
+
+}  // namespace mcusim::cal

@@ -1,0 +1,110 @@
+#include "sim/calibrate/measurements.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <cstdlib>
+#include <fstream>
+#include <map>
+
+#include "sim/core/error.hpp"
+
+namespace mcusim::cal {
+namespace {
+
+// RFC 4180 fields: commas inside double quotes, "" for a quote.
+std::vector<std::string> split_csv(const std::string& line) {
+  std::vector<std::string> out(1);
+  bool quoted = false;
+  for (std::size_t i = 0; i < line.size(); ++i) {
+    const char c = line[i];
+    if (quoted) {
+      if (c == '"' && i + 1 < line.size() && line[i + 1] == '"') {
+        out.back() += '"';
+        ++i;
+      } else if (c == '"') {
+        quoted = false;
+      } else {
+        out.back() += c;
+      }
+    } else if (c == '"') {
+      quoted = true;
+    } else if (c == ',') {
+      out.emplace_back();
+    } else if (c != '\r') {
+      out.back() += c;
+    }
+  }
+  return out;
+}
+
+double parse_supply(const std::string& notes) {
+  // The first "<number>V" or "<number> V" in the notes.
+  for (std::size_t i = 0; i < notes.size(); ++i) {
+    if (!std::isdigit(static_cast<unsigned char>(notes[i]))) continue;
+    char* end = nullptr;
+    const double v = std::strtod(notes.c_str() + i, &end);
+    std::size_t j = static_cast<std::size_t>(end - notes.c_str());
+    while (j < notes.size() && notes[j] == ' ') ++j;
+    if (j < notes.size() && notes[j] == 'V' && v > 0.5 && v < 6) return v;
+    i = static_cast<std::size_t>(end - notes.c_str());
+  }
+  return NAN;
+}
+
+}  // namespace
+
+std::vector<Measurement> read_measurements(const std::string& path) {
+  std::ifstream in(path);
+  if (!in) throw InputError(path + ": cannot open measurements file");
+  std::string line;
+  if (!std::getline(in, line)) throw InputError(path + ":1: empty measurements file");
+  const auto header = split_csv(line);
+  std::map<std::string, std::size_t> col;
+  for (std::size_t i = 0; i < header.size(); ++i) col[header[i]] = i;
+  for (const char* need : {"row_id", "board", "core", "clock_mhz", "benchmark", "model_file",
+                           "engine", "latency_ms"})
+    if (!col.count(need)) throw InputError(path + ":1: missing column '" + need + "'");
+  std::vector<Measurement> out;
+  int lineno = 1;
+  while (std::getline(in, line)) {
+    ++lineno;
+    if (line.empty()) continue;
+    const auto f = split_csv(line);
+    if (f.size() != header.size())
+      throw InputError(path + ":" + std::to_string(lineno) + ": expected " +
+                       std::to_string(header.size()) + " fields, got " + std::to_string(f.size()));
+    auto get = [&](const char* c) { return col.count(c) ? f[col[c]] : std::string(); };
+    auto num = [&](const char* c, bool required) {
+      const std::string s = get(c);
+      if (s.empty() && !required) return static_cast<double>(NAN);
+      char* end = nullptr;
+      const double v = std::strtod(s.c_str(), &end);
+      if (s.empty() || *end != '\0' || !(v > 0))
+        throw InputError(path + ":" + std::to_string(lineno) + ": column " + c +
+                         ": expected a positive number, got '" + s + "'");
+      return v;
+    };
+    Measurement m;
+    m.id = get("row_id");
+    m.board = get("board");
+    m.core = get("core");
+    m.benchmark = get("benchmark");
+    m.model_file = get("model_file");
+    m.engine = get("engine");
+    m.supply_notes = get("supply_notes");
+    m.clock_mhz = num("clock_mhz", true);
+    m.latency_ms = num("latency_ms", true);
+    m.energy_uj = num("energy_uJ_per_inf", false);
+    m.supply_v = parse_supply(m.supply_notes);
+    out.push_back(std::move(m));
+  }
+  return out;
+}
+
+std::string preset_name_of(const std::string& board) {
+  std::string s;
+  for (char c : board) s += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+}  // namespace mcusim::cal

@@ -1,0 +1,81 @@
+#include "sim/calibrate/report.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <sstream>
+
+namespace mcusim::cal {
+
+double median(std::vector<double> v) {
+  if (v.empty()) return NAN;
+  std::sort(v.begin(), v.end());
+  const std::size_t n = v.size();
+  return n % 2 ? v[n / 2] : 0.5 * (v[n / 2 - 1] + v[n / 2]);
+}
+
+Report make_report(const std::vector<Measurement>& used, const std::vector<Observation>& obs,
+                   const std::vector<double>& static_w, const FitResult& fit) {
+  Report r;
+  std::vector<double> fe, le, ee;
+  for (std::size_t i = 0; i < used.size(); ++i) {
+    ReportRow row;
+    row.id = used[i].id;
+    row.board = used[i].board;
+    row.benchmark = used[i].benchmark;
+    row.core = obs[i].core;
+    row.measured_ms = used[i].latency_ms;
+    row.fit_ms = fit.predicted[i] * 1e3;
+    row.loo_ms = fit.loo_predicted[i] * 1e3;
+    row.measured_uj = used[i].energy_uj;
+    row.predicted_uj = static_w[i] * fit.predicted[i] * 1e6;
+    fe.push_back(std::fabs(row.fit_ms - row.measured_ms) / row.measured_ms);
+    if (!std::isnan(row.loo_ms)) le.push_back(std::fabs(row.loo_ms - row.measured_ms) / row.measured_ms);
+    if (!std::isnan(row.measured_uj))
+      ee.push_back(std::fabs(row.predicted_uj - row.measured_uj) / row.measured_uj);
+    r.rows.push_back(row);
+  }
+  r.fit_median = median(fe);
+  r.fit_worst = fe.empty() ? NAN : *std::max_element(fe.begin(), fe.end());
+  r.loo_rows = static_cast<int>(le.size());
+  r.loo_median = median(le);
+  r.loo_worst = le.empty() ? NAN : *std::max_element(le.begin(), le.end());
+  r.energy_rows = static_cast<int>(ee.size());
+  r.energy_median = median(ee);
+  r.energy_worst = ee.empty() ? NAN : *std::max_element(ee.begin(), ee.end());
+  return r;
+}
+
+std::string format_report(const Report& r, const std::vector<std::string>& skipped) {
+  std::ostringstream o;
+  char b[256];
+  std::snprintf(b, sizeof b, "%-5s %-16s %-4s %-11s %10s %10s %7s %10s %7s %10s %10s %7s\n", "row",
+                "board", "bm", "core", "meas ms", "fit ms", "err", "LOO ms", "err", "meas uJ",
+                "pred uJ", "err");
+  o << b;
+  auto pct = [](double p, double m) { return std::isnan(p) ? NAN : 100.0 * (p - m) / m; };
+  for (const auto& x : r.rows) {
+    std::snprintf(b, sizeof b,
+                  "%-5s %-16.16s %-4s %-11s %10.3f %10.3f %6.1f%% %10.3f %6.1f%% %10.1f %10.1f %6.1f%%\n",
+                  x.id.c_str(), x.board.c_str(), x.benchmark.c_str(), x.core.c_str(),
+                  x.measured_ms, x.fit_ms, pct(x.fit_ms, x.measured_ms), x.loo_ms,
+                  pct(x.loo_ms, x.measured_ms), x.measured_uj, x.predicted_uj,
+                  pct(x.predicted_uj, x.measured_uj));
+    o << b;
+  }
+  std::snprintf(b, sizeof b,
+                "latency: fit median %.1f%%, worst %.1f%% (%zu rows); leave-one-out (board+model held out) "
+                "median %.1f%%, worst %.1f%% (%d rows)\n",
+                100 * r.fit_median, 100 * r.fit_worst, r.rows.size(), 100 * r.loo_median,
+                100 * r.loo_worst, r.loo_rows);
+  o << b;
+  std::snprintf(b, sizeof b,
+                "energy (predicted from the presets' run currents, not fitted): median %.1f%%, "
+                "worst %.1f%% (%d rows)\n",
+                100 * r.energy_median, 100 * r.energy_worst, r.energy_rows);
+  o << b;
+  for (const auto& s : skipped) o << "skipped row " << s << "\n";
+  return o.str();
+}
+
+}  // namespace mcusim::cal

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# `mcusim calibrate`: fits, reports errors, writes a profile with provenance that runs,
+# is idempotent (refitting from its own output gives the same CPIs), and rejects bad input.
+source "$(dirname "$0")/lib.bash" "$1"
+MEAS=../shared/calibration/measurements.csv
+expect_exit 0 fit -- "$MCUSIM" calibrate --measurements "$MEAS" --engine x-cube-ai -o "$TMP/x.yaml"
+grep -q "^latency: fit median" "$TMP/stdout" || fail "no latency summary"
+grep -q "leave-one-out (board+model held out) median" "$TMP/stdout" || fail "no held-out summary"
+grep -q "measurements_sha256: $(sha256sum "$MEAS" | cut -d' ' -f1)" "$TMP/x.yaml" || fail "provenance hash"
+grep -q "rows_used:" "$TMP/x.yaml" || fail "provenance rows"
+# Committed profiles are this command's output.
+cmp -s <(grep -v '^#' "$TMP/x.yaml") <(grep -v '^#' configs/engines/x-cube-ai.yaml) ||
+  fail "configs/engines/x-cube-ai.yaml is not what calibrate produces (run scripts/calibrate-engines)"
+# The fitted profile runs, and refitting from it reproduces the CPIs.
+expect_exit 0 run -- "$MCUSIM" run --board nucleo-h7a3zi-q --model ../shared/models/mlperftiny_ic_resnet8_int8.tflite --config "$TMP/x.yaml" -q --out "$TMP/r"
+expect_exit 0 refit -- "$MCUSIM" calibrate --measurements "$MEAS" --engine-file "$TMP/x.yaml" --engine x-cube-ai -o "$TMP/y.yaml"
+paste <(grep -o "cpi: [0-9.]*" "$TMP/x.yaml" | cut -d' ' -f2) <(grep -o "cpi: [0-9.]*" "$TMP/y.yaml" | cut -d' ' -f2) |
+  awk '{ d = $1 - $2; if (d < 0) d = -d; if (d > 1e-5) bad = 1 } END { exit bad }' || fail "refit changed the CPIs"
+# Bad input.
+expect_exit 2 no-engine -- "$MCUSIM" calibrate --measurements "$MEAS" --engine nope -o "$TMP/z.yaml"
+stderr_has no-engine "no base profile for engine 'nope'"
+printf 'row_id,board\n1,x\n' > "$TMP/bad.csv"
+expect_exit 2 bad-csv -- "$MCUSIM" calibrate --measurements "$TMP/bad.csv" -o "$TMP/z.yaml"
+stderr_has bad-csv "bad.csv:1: missing column 'core'"
+[ -e "$TMP/z.yaml" ] && fail "output written on bad input"
+finish
