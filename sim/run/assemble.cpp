@@ -53,6 +53,7 @@ Assembled assemble(const RunRequest& req) {
   if (!wl.has("model")) throw InputError("no model: give --model PATH.tflite|zoo:NAME");
   a.model = wl.string("model");
   a.engine_name = wl.string("engine");
+  a.quant = wl.string_or("quant", "");
   a.layers = decode_layer_filter(wl, a.tree);
   a.transfers = decode_transfers(wl, a.tree, a.model);
   if (a.engine_name != engine)

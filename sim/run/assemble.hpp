@@ -27,6 +27,7 @@ struct RunRequest {
 struct Assembled {
   cfg::Tree tree;
   std::string model, engine_name;
+  std::string quant;  // workload.quant: a scheme of workloads/quant, empty = the engine's own
   BoardInfo board;
   PowerParams power;
   SimParams sim;

@@ -31,6 +31,15 @@ EngineProfile decode_engine(cfg::Section engine, const std::string& core) {
     for (const auto& e : m) p.matches.push_back(e.as<std::string>());
   }
   engine.allow("provenance");
+  if (engine.has("quant_costs")) {
+    auto qc = engine.section("quant_costs");
+    for (const auto& k : qc.keys()) {
+      const double v = qc.number(k);
+      if (v < 0) qc.fail(k, "must not be negative");
+      p.quant_costs[k] = v;
+    }
+    qc.finish();
+  }
   if (engine.has("kernel_scale")) {
     auto ks = engine.section("kernel_scale");
     for (const auto& k : ks.keys()) {

@@ -27,6 +27,9 @@ struct EngineProfile {
   std::vector<std::string> matches;
   // FIT: per-kernel-class efficiency multiplying the instruction model (calibrate).
   std::map<std::string, double> kernel_scale;
+  // Instructions per named quantization work count (workloads/quant), for
+  // workload.quant; ESTIMATES from the kernels' loop bodies unless calibrated.
+  std::map<std::string, double> quant_costs;
 
   // Core cycles the layer's kernel executes (compute only, no memory stalls).
   std::uint64_t cycles(const wl::LayerMetrics& m) const;

@@ -1,6 +1,8 @@
 #include "sim/run/runner.hpp"
 
+#include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <iostream>
 
@@ -11,6 +13,7 @@
 #include "sim/run/atomic_writer.hpp"
 #include "sim/run/devices.hpp"
 #include "sim/run/plan.hpp"
+#include "sim/run/quant_cost.hpp"
 #include "sim/run/results.hpp"
 #include "sim/run/transfers.hpp"
 #include "workloads/tflite/import.hpp"
@@ -65,10 +68,17 @@ int run_simulation(const RunRequest& req, const std::string& out_dir, bool print
     // every 32-bit word through the sockets, caches and wait states (the reference the
     // burst mode is checked against).
     const std::uint64_t burst = a.sim.fidelity == "access" ? 4 : a.sim.burst_bytes;
+    // A quantization scheme other than the engine's own (workload.quant) adds or
+    // removes the priced work of its representation (paper Fig. 7).
+    std::vector<double> extra(all.size(), 0.0);
+    if (!a.quant.empty()) extra = quant_extra_instructions(g, all, a.quant, a.engine.quant_costs);
     for (std::size_t i : select_layers(all, a.layers)) {
       metrics.push_back(all[i]);
       locations.push_back(plan.layers[i].weight_location);
-      work.push_back(lower_layer(all[i], plan.layers[i], a.engine.cycles(all[i]), plan.map, burst));
+      const double cycles = static_cast<double>(a.engine.cycles(all[i])) + extra[i] * a.engine.cpi;
+      work.push_back(lower_layer(all[i], plan.layers[i],
+                                 static_cast<std::uint64_t>(std::llround(std::max(0.0, cycles))),
+                                 plan.map, burst));
     }
   }
   AtomicOutput out(out_dir);  // created only once all input has been validated
