@@ -11,6 +11,7 @@ BatteryLife battery_life(double latency_s, double energy_j, double sleep_current
   b.valid = true;
   b.sleep_power_w = sleep_current_a * vdd_v;
   const double per_day = in.inferences_per_hour * 24;
+  b.inferences_per_day = per_day;
   b.active_s_per_day = per_day * latency_s;
   b.feasible = in.inferences_per_hour * latency_s <= 3600;
   const double active = std::min(b.active_s_per_day, 86400.0);

@@ -16,6 +16,7 @@ struct BatteryInput {
 struct BatteryLife {
   bool valid = false;         // inputs given
   bool feasible = true;       // the inferences fit in the hour
+  double inferences_per_day = 0;
   double active_s_per_day = 0;
   double inference_j_per_day = 0, sleep_j_per_day = 0, energy_j_per_day = 0;
   double sleep_power_w = 0;   // MCU sleep current x VDD

@@ -98,6 +98,9 @@ void board_json(JsonWriter& j, const BoardReport& b) {
   j.field("max_erases_per_inference", w.max_erases_per_inference, 3);
   if (w.writes_flash) j.field("inferences_to_endurance", w.inferences_to_endurance, 0);
   else j.raw("inferences_to_endurance", "null");
+  if (w.writes_flash && b.battery.valid && b.battery.inferences_per_day > 0)
+    j.field("days_to_endurance", w.inferences_to_endurance / b.battery.inferences_per_day, 3);
+  else j.raw("days_to_endurance", "null");
   j.begin_array("sectors");
   for (const auto& s : w.sectors) {
     j.begin_object();

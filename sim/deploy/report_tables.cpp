@@ -129,7 +129,10 @@ std::vector<std::string> lifetime_lines(const BoardReport& b) {
     v.push_back("flash wear: " + bytes_text(static_cast<std::int64_t>(w.spill_bytes_per_inference)) + " spilled to flash per inference over " +
                 std::to_string(w.sectors.size()) + " sector(s), " + num(w.max_erases_per_inference, 0) +
                 " erase per sector per inference: " + commas(static_cast<std::int64_t>(w.inferences_to_endurance)) +
-                " inferences until the " + commas(static_cast<std::int64_t>(w.endurance_cycles)) + "-cycle endurance");
+                " inferences until the " + commas(static_cast<std::int64_t>(w.endurance_cycles)) + "-cycle endurance" +
+                (bt.valid && bt.inferences_per_day > 0
+                     ? " (" + num(w.inferences_to_endurance / bt.inferences_per_day, 1) + " days at the given rate)"
+                     : std::string()));
   }
   v.push_back("flash wear method: " + w.method);
   return v;
