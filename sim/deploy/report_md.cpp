@@ -69,7 +69,7 @@ std::string report_md(const DeployResult& r) {
 std::string console_summary(const DeployResult& r) {
   std::ostringstream o;
   char buf[512];
-  std::snprintf(buf, sizeof buf, "%-15s %-40s %12s %12s  %s\n", "board", "verdict", "latency ms",
+  std::snprintf(buf, sizeof buf, "%-15s %-52s %12s %12s  %s\n", "board", "verdict", "latency ms",
                 "energy mJ", "top suggestion");
   o << "deploy " << r.req.model << " (budgets: " << budget_text(r.req) << ")\n" << buf;
   for (const auto& b : r.boards) {
@@ -79,7 +79,7 @@ std::string console_summary(const DeployResult& r) {
         top = s.id + ": " + s.effect.substr(0, s.effect.find(" (simulated"));
         break;
       }
-    std::snprintf(buf, sizeof buf, "%-15s %-40s %12s %12s  %s\n", b.st.preset.c_str(), verdict_text(b).c_str(),
+    std::snprintf(buf, sizeof buf, "%-15s %-52s %12s %12s  %s\n", b.st.preset.c_str(), verdict_text(b).c_str(),
                   b.ran ? num(b.base.latency_ms, 3).c_str() : "-", b.ran ? num(b.base.energy_mj, 3).c_str() : "-",
                   top.c_str());
     o << buf;
