@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <tuple>
 #include <cstdlib>
 #include <cmath>
 #include <cstdio>
@@ -40,11 +41,11 @@ std::string fmt(double v, int d) { return fixed(v, d); }
 
 // Runs the simulator on one row; returns {a, b, energy_per_second_static}.
 struct Sim {
-  double a = 0, a_fc = 0, b = 0, cpi_used = 0, static_w = 0;
+  double a = 0, a_fc = 0, b = 0, cpi_used = 0, static_w = 0, layers = 0;
 };
 
 // Compute seconds of FULLY_CONNECTED layers in a run's layers.csv.
-double fc_compute_seconds(const std::string& path) {
+double fc_compute_seconds(const std::string& path, double* layers) {
   std::ifstream in(path);
   std::string line;
   std::getline(in, line);  // header: index,name,op,...,compute_ms is column 11
@@ -54,6 +55,7 @@ double fc_compute_seconds(const std::string& path) {
     std::stringstream ss(line);
     for (std::string x; std::getline(ss, x, ',');) f.push_back(x);
     if (f.size() > 11 && f[2] == "FULLY_CONNECTED") s += std::strtod(f[11].c_str(), nullptr) * 1e-3;
+    *layers += 1;
   }
   return s;
 }
@@ -74,7 +76,7 @@ Sim simulate_row(const Measurement& m, const std::string& preset, const std::str
   const auto s = read_summary_numbers(tmp + "/summary.json");
   Sim out;
   const double compute_s = s.at("breakdown.compute.time_ms") * 1e-3;
-  const double fc_s = fc_compute_seconds(tmp + "/layers.csv");
+  const double fc_s = fc_compute_seconds(tmp + "/layers.csv", &out.layers);
   out.a = (compute_s - fc_s) / cpi_used;
   out.a_fc = fc_s / (cpi_used * fc_scale_used);
   out.b = s.at("latency_ms") * 1e-3 - compute_s;
@@ -95,6 +97,7 @@ int calibrate(const CalibrateRequest& req) {
   EngineProfile prof = decode_engine(eng_sec, "cortex-m4");
   if (prof.matches.empty())
     throw InputError(req.engine_file + ": engine.matches lists no measurement engine names");
+  const double prior_layer_cycles = prof.per_layer_cycles;
   std::map<std::string, double> prior_cpi;
   for (const auto& kv : base.root()["engine"]["cores"])
     prior_cpi[kv.first.as<std::string>()] = kv.second["cpi"].as<double>();
@@ -143,6 +146,9 @@ int calibrate(const CalibrateRequest& req) {
     o.b = s.b;
     o.measured = m.latency_ms * 1e-3;
     o.group = preset + "|" + m.model_file;
+    // Per-layer overhead in seconds per cycle, minus what the prior already adds.
+    o.layers_s = s.layers / (m.clock_mhz * 1e6);
+    o.b -= prior_layer_cycles * o.layers_s;
     obs.push_back(o);
   }
   fs::remove_all(tmpdir);
@@ -154,16 +160,29 @@ int calibrate(const CalibrateRequest& req) {
   // boards/models better (ties keep the simpler model).
   std::vector<double> static_w;
   for (const auto& sm : sims) static_w.push_back(sm.static_w);
-  const FitResult simple = fit_cpi(obs, false), with_fc = fit_cpi(obs, true);
-  const Report rs = make_report(used, obs, static_w, simple);
-  const Report rf = make_report(used, obs, static_w, with_fc);
-  const bool use_fc = rf.loo_median < rs.loo_median - 1e-9;
-  const FitResult& fit = use_fc ? with_fc : simple;
-  const Report& rep = use_fc ? rf : rs;
-  std::cout << "model: per-core CPI" << (use_fc ? " + shared FC scale" : "")
-            << " (held-out median error " << fmt(100 * rs.loo_median, 1) << "% CPI only, "
-            << fmt(100 * rf.loo_median, 1) << "% with FC scale)\n";
+  struct Candidate {
+    const char* name;
+    FitResult fit;
+    Report rep;
+  };
+  std::vector<Candidate> cand;
+  for (const auto& [name, fc, ovh] : {std::tuple<const char*, bool, bool>{"per-core CPI", false, false},
+                                      {"per-core CPI + shared FC scale", true, false},
+                                      {"per-core CPI + per-layer overhead", false, true}}) {
+    FitResult f = fit_cpi(obs, fc, ovh);
+    Report r = make_report(used, obs, static_w, f);
+    cand.push_back({name, std::move(f), std::move(r)});
+  }
+  std::size_t pick = 0;
+  for (std::size_t i = 1; i < cand.size(); ++i)
+    if (cand[i].rep.loo_median < cand[pick].rep.loo_median - 1e-9) pick = i;
+  const FitResult& fit = cand[pick].fit;
+  const Report& rep = cand[pick].rep;
+  std::cout << "model: " << cand[pick].name << " (held-out median error:";
+  for (const auto& c : cand) std::cout << " " << c.name << " " << fmt(100 * c.rep.loo_median, 1) << "%;";
+  std::cout << ")\n";
   std::cout << format_report(rep, skipped);
+  const bool use_fc = fit.fc_scale != 1.0;
 
   // The fitted profile: the base file with fitted CPIs and a provenance section.
   cfg::Tree out;
@@ -171,6 +190,7 @@ int calibrate(const CalibrateRequest& req) {
   for (const auto& [core, cpi] : fit.cpi)
     out.apply_set("engine.cores." + core + ".cpi=" + fmt(cpi, 6));
   if (use_fc) out.apply_set("engine.kernel_scale.fc=" + fmt(fit.fc_scale, 6));
+  out.apply_set("engine.per_layer_cycles=" + fmt(fit.layer_cycles, 1));
   std::ostringstream prov;
   // Path-independent provenance: the file's name and hash, the base profile relative
   // to the project, so the same inputs give the same profile from any checkout.
@@ -189,7 +209,8 @@ int calibrate(const CalibrateRequest& req) {
     prov << (first ? "" : ", ") << core << ": {cpi: " << fmt(cpi, 6) << ", rows: " << fit.rows.at(core) << "}";
     first = false;
   }
-  prov << "}, fc_scale: " << fmt(fit.fc_scale, 6) << ", latency_fit_median_abs_err: " << fmt(rep.fit_median, 4)
+  prov << "}, model: '" << cand[pick].name << "', fc_scale: " << fmt(fit.fc_scale, 6)
+       << ", per_layer_cycles: " << fmt(fit.layer_cycles, 1) << ", latency_fit_median_abs_err: " << fmt(rep.fit_median, 4)
        << ", latency_fit_worst_abs_err: " << fmt(rep.fit_worst, 4)
        << ", latency_loo_group_median_abs_err: " << fmt(rep.loo_median, 4)
        << ", latency_loo_group_worst_abs_err: " << fmt(rep.loo_worst, 4) << "}";

@@ -8,9 +8,13 @@
 namespace mcusim::cal {
 namespace {
 
-std::map<std::string, double> solve_linear(const std::vector<Observation>& obs,
-                                           const std::vector<bool>& use, double k, double lo,
-                                           double hi) {
+struct Linear {
+  std::map<std::string, double> cpi;
+  double layer_cycles = 0;
+};
+
+Linear solve_linear(const std::vector<Observation>& obs, const std::vector<bool>& use, double k,
+                    bool overhead, double lo, double hi) {
   // Columns: one per core present among the used rows.
   std::map<std::string, int> column;
   for (std::size_t i = 0; i < obs.size(); ++i)
@@ -18,48 +22,56 @@ std::map<std::string, double> solve_linear(const std::vector<Observation>& obs,
       const int next = static_cast<int>(column.size());
       column[obs[i].core] = next;
     }
-  std::map<std::string, double> out;
+  Linear out;
   if (column.empty()) return out;
   int n = 0;
   for (bool u : use) n += u;
-  Eigen::MatrixXd X = Eigen::MatrixXd::Zero(n, static_cast<int>(column.size()));
+  const int cols = static_cast<int>(column.size()) + (overhead ? 1 : 0);
+  if (overhead && n <= cols) overhead = false;  // not identifiable: fall back
+  Eigen::MatrixXd X = Eigen::MatrixXd::Zero(n, static_cast<int>(column.size()) + (overhead ? 1 : 0));
   Eigen::VectorXd y(n);
   int r = 0;
   for (std::size_t i = 0; i < obs.size(); ++i) {
     if (!use[i]) continue;
     X(r, column[obs[i].core]) = (obs[i].a + k * obs[i].a_fc) / obs[i].measured;
+    if (overhead) X(r, static_cast<int>(column.size())) = obs[i].layers_s / obs[i].measured;
     y(r) = (obs[i].measured - obs[i].b) / obs[i].measured;
     ++r;
   }
-  const Eigen::VectorXd c = X.colPivHouseholderQr().solve(y);
-  for (const auto& [core, j] : column) out[core] = std::clamp(c(j), lo, hi);
+  Eigen::VectorXd c = X.colPivHouseholderQr().solve(y);
+  if (overhead && c(X.cols() - 1) < 0) {  // a negative overhead is unphysical: drop it
+    return solve_linear(obs, use, k, false, lo, hi);
+  }
+  for (const auto& [core, j] : column) out.cpi[core] = std::clamp(c(j), lo, hi);
+  if (overhead) out.layer_cycles = c(X.cols() - 1);
   return out;
-}
-
-double predict(const Observation& o, const std::map<std::string, double>& cpi, double k) {
-  auto it = cpi.find(o.core);
-  return it == cpi.end() ? NAN : it->second * (o.a + k * o.a_fc) + o.b;
 }
 
 struct Solution {
   std::map<std::string, double> cpi;
   double k = 1.0;
+  double layer_cycles = 0;
 };
 
+double predict(const Observation& o, const Solution& s) {
+  auto it = s.cpi.find(o.core);
+  return it == s.cpi.end() ? NAN
+                           : it->second * (o.a + s.k * o.a_fc) + o.b + s.layer_cycles * o.layers_s;
+}
+
 // Sum of squared relative residuals of the used rows.
-double cost(const std::vector<Observation>& obs, const std::vector<bool>& use,
-            const std::map<std::string, double>& cpi, double k) {
+double cost(const std::vector<Observation>& obs, const std::vector<bool>& use, const Solution& s) {
   double c = 0;
   for (std::size_t i = 0; i < obs.size(); ++i) {
     if (!use[i]) continue;
-    const double r = (predict(obs[i], cpi, k) - obs[i].measured) / obs[i].measured;
+    const double r = (predict(obs[i], s) - obs[i].measured) / obs[i].measured;
     c += r * r;
   }
   return c;
 }
 
 Solution solve(const std::vector<Observation>& obs, const std::vector<bool>& use, bool fit_k,
-               double lo, double hi) {
+               bool overhead, double lo, double hi) {
   bool has_fc = false;
   std::map<std::string, int> rows_per_core;
   for (std::size_t i = 0; i < obs.size(); ++i)
@@ -70,9 +82,13 @@ Solution solve(const std::vector<Observation>& obs, const std::vector<bool>& use
   // k is identifiable only with more rows than per-core CPIs.
   int rows = 0;
   for (const auto& kv : rows_per_core) rows += kv.second;
-  Solution best{solve_linear(obs, use, 1.0, lo, hi), 1.0};
+  auto at = [&](double k) {
+    const Linear l = solve_linear(obs, use, k, overhead, lo, hi);
+    return Solution{l.cpi, k, l.layer_cycles};
+  };
+  Solution best = at(1.0);
   if (!fit_k || !has_fc || rows <= static_cast<int>(rows_per_core.size())) return best;
-  double best_cost = cost(obs, use, best.cpi, 1.0);
+  double best_cost = cost(obs, use, best);
   double step = std::log(16.0) / 200;
   double center = 0;  // log k
   for (int pass = 0; pass < 3; ++pass) {
@@ -80,11 +96,11 @@ Solution solve(const std::vector<Observation>& obs, const std::vector<bool>& use
     for (int j = -100; j <= 100; ++j) {
       const double k = std::exp(c0 + j * step);
       if (k < 0.25 || k > 4.0) continue;
-      auto cpi = solve_linear(obs, use, k, lo, hi);
-      const double c = cost(obs, use, cpi, k);
+      const Solution cand = at(k);
+      const double c = cost(obs, use, cand);
       if (c < best_cost) {
         best_cost = c;
-        best = {cpi, k};
+        best = cand;
         center = std::log(k);
       }
     }
@@ -95,21 +111,24 @@ Solution solve(const std::vector<Observation>& obs, const std::vector<bool>& use
 
 }  // namespace
 
-FitResult fit_cpi(const std::vector<Observation>& obs, bool fit_fc_scale, double lo, double hi) {
+FitResult fit_cpi(const std::vector<Observation>& obs, bool fit_fc_scale, bool fit_layer_overhead,
+                  double lo, double hi) {
   FitResult f;
-  const Solution all = solve(obs, std::vector<bool>(obs.size(), true), fit_fc_scale, lo, hi);
+  const Solution all =
+      solve(obs, std::vector<bool>(obs.size(), true), fit_fc_scale, fit_layer_overhead, lo, hi);
   f.cpi = all.cpi;
   f.fc_scale = all.k;
+  f.layer_cycles = all.layer_cycles;
   for (const auto& o : obs) {
     f.rows[o.core]++;
-    f.predicted.push_back(predict(o, f.cpi, f.fc_scale));
+    f.predicted.push_back(predict(o, all));
   }
   for (std::size_t i = 0; i < obs.size(); ++i) {
     std::vector<bool> use(obs.size(), true);
     for (std::size_t j = 0; j < obs.size(); ++j)
       if (j == i || (!obs[i].group.empty() && obs[j].group == obs[i].group)) use[j] = false;
-    const Solution held = solve(obs, use, fit_fc_scale, lo, hi);
-    f.loo_predicted.push_back(predict(obs[i], held.cpi, held.k));
+    const Solution held = solve(obs, use, fit_fc_scale, fit_layer_overhead, lo, hi);
+    f.loo_predicted.push_back(predict(obs[i], held));
   }
   return f;
 }

@@ -16,6 +16,7 @@ struct Observation {
   std::string core;
   double a = 0, b = 0;   // seconds per unit CPI (non-FC kernels), seconds (memory)
   double a_fc = 0;       // seconds per unit CPI per unit fc scale (FULLY_CONNECTED)
+  double layers_s = 0;   // layers / f_clock: seconds per cycle of per-layer overhead
   double measured = 0;   // seconds
   std::string group;     // rows held out together (same board and model)
 };
@@ -23,6 +24,7 @@ struct Observation {
 struct FitResult {
   std::map<std::string, double> cpi;        // fitted cores only
   double fc_scale = 1.0;                    // FIT: FC instruction efficiency, all cores
+  double layer_cycles = 0;                  // FIT: fixed cycles per layer invocation
   std::map<std::string, int> rows;          // rows per fitted core
   std::vector<double> predicted;            // with all rows
   std::vector<double> loo_predicted;        // NAN where the row is its core's only row
@@ -32,7 +34,9 @@ struct FitResult {
 // problem separates by core and clamping is exact).
 // k is found by a log-spaced search in [1/4, 4] (refined), the CPIs by linear least
 // squares for each k; with no FC time in any row k stays 1.
-FitResult fit_cpi(const std::vector<Observation>& obs, bool fit_fc_scale, double lo = 0.2,
-                  double hi = 20.0);
+// fit_layer_overhead adds one shared linear parameter: cycles per layer invocation
+// (dispatch and setup outside the kernels' measured instructions), clamped >= 0.
+FitResult fit_cpi(const std::vector<Observation>& obs, bool fit_fc_scale,
+                  bool fit_layer_overhead = false, double lo = 0.2, double hi = 20.0);
 
 }  // namespace mcusim::cal

@@ -18,7 +18,7 @@ std::uint64_t EngineProfile::cycles(const wl::LayerMetrics& m) const {
     throw InputError("engine '" + name + "' has no cost for kernel '" + m.kernel +
                      "' (layer " + std::to_string(m.index) + " " + m.name + ")");
   }
-  return static_cast<std::uint64_t>(std::llround(instr * cpi));
+  return static_cast<std::uint64_t>(std::llround(instr * cpi + per_layer_cycles));
 }
 
 EngineProfile decode_engine(cfg::Section engine, const std::string& core) {
@@ -31,6 +31,7 @@ EngineProfile decode_engine(cfg::Section engine, const std::string& core) {
     for (const auto& e : m) p.matches.push_back(e.as<std::string>());
   }
   engine.allow("provenance");
+  p.per_layer_cycles = engine.quantity_nonneg_or("per_layer_cycles", Dim::Dimensionless, 0);
   if (engine.has("quant_costs")) {
     auto qc = engine.section("quant_costs");
     for (const auto& k : qc.keys()) {

@@ -30,6 +30,9 @@ struct EngineProfile {
   // Instructions per named quantization work count (workloads/quant), for
   // workload.quant; ESTIMATES from the kernels' loop bodies unless calibrated.
   std::map<std::string, double> quant_costs;
+  // FIT: fixed cycles per layer invocation (dispatch, parameter setup) outside the
+  // kernels' measured instructions; added after the CPI scaling.
+  double per_layer_cycles = 0;
 
   // Core cycles the layer's kernel executes (compute only, no memory stalls).
   std::uint64_t cycles(const wl::LayerMetrics& m) const;

@@ -1,47 +1,42 @@
 #include "sim/run/summary_reader.hpp"
 
-#include <cstdlib>
-#include <fstream>
-#include <sstream>
-#include <vector>
+#include <yaml-cpp/yaml.h>
 
 #include "sim/core/error.hpp"
 
 namespace mcusim {
+namespace {
 
-std::map<std::string, double> read_summary_numbers(const std::string& path) {
-  std::ifstream in(path);
-  if (!in) throw InputError(path + ": cannot read");
-  std::map<std::string, double> out;
-  std::vector<std::string> stack;
-  std::string line;
-  // One key per line, two-space indentation per level (JsonWriter's layout).
-  while (std::getline(in, line)) {
-    const auto q1 = line.find('"');
-    if (q1 == std::string::npos) {
-      if (line.find('}') != std::string::npos && !stack.empty()) stack.pop_back();
-      continue;
-    }
-    const auto q2 = line.find('"', q1 + 1);
-    const auto colon = line.find(':', q2);
-    if (q2 == std::string::npos || colon == std::string::npos) continue;
-    const std::string key = line.substr(q1 + 1, q2 - q1 - 1);
-    std::string value = line.substr(colon + 1);
-    while (!value.empty() && (value.back() == ',' || value.back() == ' ')) value.pop_back();
-    while (!value.empty() && value.front() == ' ') value.erase(0, 1);
-    std::string full;
-    for (const auto& s : stack) full += s + ".";
-    full += key;
-    if (value == "{") {
-      stack.push_back(key);
-    } else if (value == "true" || value == "false") {
-      out[full] = value == "true" ? 1.0 : 0.0;
-    } else if (!value.empty() && value[0] != '"') {
-      char* end = nullptr;
-      const double v = std::strtod(value.c_str(), &end);
-      if (end != value.c_str()) out[full] = v;
+void flatten(const YAML::Node& n, const std::string& prefix, std::map<std::string, double>& out) {
+  for (const auto& kv : n) {
+    const std::string key = prefix + kv.first.as<std::string>();
+    const YAML::Node& v = kv.second;
+    if (v.IsMap()) {
+      flatten(v, key + ".", out);
+    } else if (v.IsScalar()) {
+      const std::string& s = v.Scalar();
+      if (s == "true" || s == "false") {
+        out[key] = s == "true" ? 1.0 : 0.0;
+        continue;
+      }
+      double d = 0;
+      if (YAML::convert<double>::decode(v, d) && v.Tag() != "!") out[key] = d;
     }
   }
+}
+
+}  // namespace
+
+std::map<std::string, double> read_summary_numbers(const std::string& path) {
+  YAML::Node doc;
+  try {
+    doc = YAML::LoadFile(path);  // JSON is YAML
+  } catch (const YAML::Exception& e) {
+    throw InputError(path + ": " + e.what());
+  }
+  if (!doc.IsMap()) throw InputError(path + ": expected a JSON object");
+  std::map<std::string, double> out;
+  flatten(doc, "", out);
   return out;
 }
 
