@@ -31,7 +31,10 @@ namespace {
 PlatformSpec platform_spec(const Assembled& a, const DeviceSet& d) {
   PlatformSpec p;
   p.core_hz = a.board.sysclk_hz;
-  p.static_power_w = a.power.static_power_w(a.board.vdd_v);
+  // Static power: MCU run current and board baseline, plus every device's idle draw
+  // (the µSD card's standby current whether or not it is used).
+  p.static_power_w = a.power.static_power_w(a.board.vdd_v) + d.sram->idle_power_w() +
+                     d.flash->idle_power_w() + d.sd->idle_power_w();
   p.bus_latency = seconds_to_ps(a.sim.bus_latency_s);
   // SRAM and flash get bus windows wider than the parts: a plan that does not fit
   // (fits = false) is still simulated, its excess addresses wrapping onto the device.
