@@ -29,14 +29,15 @@ void burst(std::vector<Step>& steps, Step::Kind kind, std::uint64_t addr, std::u
 }  // namespace
 
 LayerWork lower_layer(const wl::LayerMetrics& m, const LayerPlan& plan, std::uint64_t cycles,
-                      const AddressMap& map, std::uint64_t burst_bytes) {
+                      const AddressMap& map, std::uint64_t burst_bytes,
+                      std::uint64_t sd_chunk_bytes) {
   LayerWork w;
   w.index = m.index;
   w.name = m.name;
   auto& st = w.steps;
-  // The µSD card moves whole 512-byte blocks whatever the fidelity: a smaller
-  // transaction would be a read-modify-write of a block on the real driver too.
-  const std::uint64_t sd_burst = std::max<std::uint64_t>(512, burst_bytes);
+  // One µSD transaction = one block-driver call of sd_chunk_bytes (whole 512-byte
+  // blocks), identical in burst and access fidelity.
+  const std::uint64_t sd_burst = std::max<std::uint64_t>(512, sd_chunk_bytes / 512 * 512);
   auto gran = [&](Location l) { return l == Location::Sd ? sd_burst : burst_bytes; };
   // Read back a spilled input first (it is the layer's input).
   if (plan.spill_read_bytes > 0) {

@@ -32,8 +32,12 @@ struct LayerPlan {
   std::uint64_t spill_write_addr = 0, spill_read_addr = 0;
 };
 
-// burst_bytes: largest transaction (tile/cache-line run/512-B block multiple).
+// burst_bytes: largest memory-mapped transaction (a tile or cache-line run; 4 B in
+// access fidelity). sd_chunk_bytes: the size of one block-driver call on the µSD card
+// (a multiple of 512 B), the same in every fidelity: it is what the application asks
+// the driver for, not a simulation granularity.
 LayerWork lower_layer(const wl::LayerMetrics& m, const LayerPlan& plan, std::uint64_t cycles,
-                      const AddressMap& map, std::uint64_t burst_bytes);
+                      const AddressMap& map, std::uint64_t burst_bytes,
+                      std::uint64_t sd_chunk_bytes);
 
 }  // namespace mcusim
