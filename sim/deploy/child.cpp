@@ -15,13 +15,6 @@
 namespace mcusim::deploy {
 namespace fs = std::filesystem;
 
-std::string self_exe() {
-  std::error_code ec;
-  auto p = fs::read_symlink("/proc/self/exe", ec);
-  if (ec) throw std::runtime_error("cannot resolve /proc/self/exe: " + ec.message());
-  return p.string();
-}
-
 namespace {
 
 using Clock = std::chrono::steady_clock;

@@ -1,4 +1,5 @@
 #pragma once
+#include "sim/core/subprocess.hpp"
 // Child simulations: SystemC elaborates one simulation per process, so deploy runs
 // `/proc/self/exe run ... --out DIR` once per board and variant, a few at a time.
 #include <string>
@@ -17,7 +18,7 @@ struct ChildOutcome {
   double host_s = 0;        // wall time of the child
 };
 
-std::string self_exe();  // /proc/self/exe resolved
+using mcusim::self_exe;  // sim/core/subprocess.hpp: /proc/self/exe resolved
 
 // Runs every job, at most `parallel` at once; outcomes in job order.
 std::vector<ChildOutcome> run_jobs(const std::vector<ChildJob>& jobs, int parallel);

@@ -42,13 +42,6 @@ pid_t launch(const Task& t, pid_t parent) {
 
 }  // namespace
 
-std::string self_exe() {
-  char buf[PATH_MAX];
-  const ssize_t n = readlink("/proc/self/exe", buf, sizeof buf - 1);
-  if (n <= 0) throw InputError("cannot resolve /proc/self/exe");
-  return std::string(buf, static_cast<std::size_t>(n));
-}
-
 bool run_tasks(const std::vector<Task>& tasks, unsigned jobs,
                const std::function<void(const Finished&)>& on_done) {
   // No SA_RESTART: a signal interrupts waitpid so we notice it promptly.

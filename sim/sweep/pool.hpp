@@ -1,4 +1,5 @@
 #pragma once
+#include "sim/core/subprocess.hpp"
 // Runs child processes N at a time (fork/exec: a SystemC simulation can be elaborated
 // only once per process, so every point is its own `mcusim run`). SIGINT/SIGTERM stop
 // new launches; running children are waited for and reported, then run() returns.
@@ -26,6 +27,6 @@ bool run_tasks(const std::vector<Task>& tasks, unsigned jobs,
                const std::function<void(const Finished&)>& on_done);
 
 // The running executable, for re-exec (readlink /proc/self/exe).
-std::string self_exe();
+using mcusim::self_exe;  // sim/core/subprocess.hpp
 
 }  // namespace mcusim::sweep
