@@ -9,18 +9,12 @@
 #include "sim/bench/bench.hpp"
 #include "sim/cli/command.hpp"
 #include "sim/cli/options.hpp"
+#include "sim/core/subprocess.hpp"
 #include "sim/run/paths.hpp"
 
 namespace mcusim::cli {
 
 namespace {
-
-std::string self_exe() {
-  char buf[PATH_MAX];
-  const ssize_t n = readlink("/proc/self/exe", buf, sizeof buf - 1);
-  if (n <= 0) throw InputError("bench: cannot resolve /proc/self/exe");
-  return std::string(buf, static_cast<std::size_t>(n));
-}
 
 void write_file(const std::filesystem::path& p, const std::string& text) {
   std::ofstream f(p);
