@@ -34,6 +34,10 @@ ModelPlan plan_model(const wl::Graph& g, const std::vector<wl::LayerMetrics>& la
   wl::PlacementOptions opt;
   opt.policy = wl::parse_placement_policy(placement.policy);
   opt.alignment = kArenaAlignment;
+  for (const auto& [name, loc] : placement.overrides) {
+    // Names are checked against the graph by place_tensors (InputError if unknown).
+    opt.overrides[name] = wl::parse_location(loc);
+  }
   const wl::Placement pl = wl::place_tensors(g, pb, opt);
 
   ModelPlan p;

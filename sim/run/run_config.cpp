@@ -42,6 +42,11 @@ SimParams decode_sim(cfg::Section s) {
 PlacementParams decode_placement(cfg::Section s) {
   PlacementParams p;
   p.policy = s.choice_or("policy", {"auto", "all-sram", "weights-flash", "weights-sd"}, "auto");
+  if (s.has("overrides")) {
+    auto o = s.section("overrides");
+    for (const auto& name : o.keys()) p.overrides[name] = o.choice(name, {"sram", "flash", "sd"});
+    o.finish();
+  }
   s.finish();
   return p;
 }

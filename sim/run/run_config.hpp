@@ -2,6 +2,7 @@
 // Typed views of the top-level config sections the run itself owns. Device sections
 // (sram, flash, sd, card) are decoded by their devices (devices/<dev>/<dev>_params.hpp).
 #include <cstdint>
+#include <map>
 #include <string>
 
 #include "sim/config/section.hpp"
@@ -36,6 +37,8 @@ SimParams decode_sim(cfg::Section s);
 
 struct PlacementParams {
   std::string policy = "auto";  // auto | all-sram | weights-flash | weights-sd
+  // Per-tensor overrides applied after the policy: tensor name -> sram | flash | sd.
+  std::map<std::string, std::string> overrides;
 };
 PlacementParams decode_placement(cfg::Section s);
 

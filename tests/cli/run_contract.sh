@@ -71,4 +71,15 @@ rows = list(csv.DictReader(open(sys.argv[2] + "/layers.csv")))
 assert all(float(r["sd_ms"]) > 0 for r in rows if r["weight_location"] == "sd")
 assert sum(1 for r in rows if r["weight_location"] == "sd") == 53
 PY
+# Per-tensor placement override from YAML: the FC weights alone go to the card.
+expect_exit 0 override -- "${RUN[@]}" --set 'placement.overrides={logits/weights: sd}' --out "$TMP/o"
+python3 - "$TMP/o" <<'PY' || fail "override: only logits reads from the SD card"
+import csv, sys
+rows = list(csv.DictReader(open(sys.argv[1] + "/layers.csv")))
+sd = [r["name"] for r in rows if float(r["sd_ms"]) > 0]
+assert sd == ["logits"], sd
+assert [r["weight_location"] for r in rows if r["name"] == "logits"] == ["flash+sd"]
+PY
+expect_exit 2 override-unknown -- "${RUN[@]}" --set 'placement.overrides={nope: sd}' --out "$TMP/o2"
+stderr_has override-unknown "placement override names unknown tensor 'nope'"
 finish
