@@ -41,41 +41,17 @@ Graph build_mobilenet_v1(const MobileNetV1Options& o) {
   return b.finish(x);
 }
 
-namespace {
-
-double number(const std::string& spec, const std::string& s, double lo, double hi) {
-  char* end = nullptr;
-  const double v = std::strtod(s.c_str(), &end);
-  if (s.empty() || *end != '\0' || !(v >= lo && v <= hi))
-    throw InputError("zoo:" + spec + ": argument '" + s + "' must be a number in [" +
-                     std::to_string(lo) + ", " + std::to_string(hi) + "]");
-  return v;
-}
-
-}  // namespace
-
 Graph build_mobilenet_v1_spec(const std::string& spec) {
-  const std::string prefix = "mobilenet_v1_";
-  std::vector<std::string> a;
-  std::string cur;
-  for (char c : spec.substr(std::min(prefix.size(), spec.size()))) {
-    if (c == '_') {
-      a.push_back(cur);
-      cur.clear();
-    } else {
-      cur += c;
-    }
-  }
-  a.push_back(cur);
+  const auto a = zoo_args(spec, "mobilenet_v1_");
   if (a.size() < 2 || a.size() > 3)
     throw InputError("zoo:" + spec + ": expected mobilenet_v1_<alpha>_<resolution>[_c<classes>]");
   MobileNetV1Options o;
-  o.alpha = number(spec, a[0], 0.05, 4.0);
-  o.resolution = static_cast<int>(number(spec, a[1], 16, 1024));
+  o.alpha = zoo_number(spec, a[0], 0.05, 4.0);
+  o.resolution = static_cast<int>(zoo_number(spec, a[1], 16, 1024));
   if (a.size() == 3) {
     if (a[2].empty() || a[2][0] != 'c')
       throw InputError("zoo:" + spec + ": unknown option '" + a[2] + "' (expected c<classes>)");
-    o.classes = static_cast<int>(number(spec, a[2].substr(1), 1, 100000));
+    o.classes = static_cast<int>(zoo_number(spec, a[2].substr(1), 1, 100000));
   }
   return build_mobilenet_v1(o);
 }

@@ -9,6 +9,7 @@
 // Pooling follows Caffe (ceil mode); at 227 every pooled size is odd-minus-3-even, so
 // TFLite's VALID (floor) pooling gives the same 55 / 27 / 13 as Table 1.
 #include "workloads/zoo/squeezenet.hpp"
+#include "workloads/zoo/zoo.hpp"
 
 #include <cstdio>
 #include <cstdlib>
@@ -141,27 +142,10 @@ Graph build_squeezenet(const SqueezeNetOptions& o) {
 
 Graph build_squeezenet_spec(const std::string& spec) {
   // squeezenet_<version>[_<resolution>][_c<classes>]
-  std::vector<std::string> a;
-  std::string cur;
-  for (char c : spec.substr(std::string("squeezenet_").size())) {
-    if (c == '_') {
-      a.push_back(cur);
-      cur.clear();
-    } else {
-      cur += c;
-    }
-  }
-  a.push_back(cur);
+  const auto a = zoo_args(spec, "squeezenet_");
   SqueezeNetOptions o;
   o.version = a[0];
-  auto number = [&](const std::string& s, long lo, long hi) {
-    char* end = nullptr;
-    const long v = std::strtol(s.c_str(), &end, 10);
-    if (s.empty() || *end != '\0' || v < lo || v > hi)
-      throw InputError("zoo:" + spec + ": argument '" + s + "' must be an integer in [" +
-                       std::to_string(lo) + ", " + std::to_string(hi) + "]");
-    return static_cast<int>(v);
-  };
+  auto number = [&](const std::string& s, long lo, long hi) { return zoo_integer(spec, s, lo, hi); };
   for (std::size_t i = 1; i < a.size(); ++i) {
     if (!a[i].empty() && a[i][0] == 'c')
       o.classes = number(a[i].substr(1), 1, 100000);

@@ -1,5 +1,6 @@
 #include "workloads/zoo/zoo.hpp"
 
+#include <algorithm>
 #include <cstdlib>
 #include <functional>
 #include <map>
@@ -10,14 +11,11 @@
 #include "workloads/zoo/squeezenet.hpp"
 
 namespace mcusim::wl {
-namespace {
 
-// Splits "a_b_c" after a known prefix into its '_'-separated arguments.
-std::vector<std::string> args_after(const std::string& spec, const std::string& prefix) {
+std::vector<std::string> zoo_args(const std::string& spec, const std::string& prefix) {
   std::vector<std::string> out;
-  std::string rest = spec.substr(prefix.size());
   std::string cur;
-  for (char c : rest) {
+  for (char c : spec.substr(std::min(prefix.size(), spec.size()))) {
     if (c == '_') {
       out.push_back(cur);
       cur.clear();
@@ -29,7 +27,7 @@ std::vector<std::string> args_after(const std::string& spec, const std::string& 
   return out;
 }
 
-double parse_num(const std::string& spec, const std::string& s, double lo, double hi) {
+double zoo_number(const std::string& spec, const std::string& s, double lo, double hi) {
   char* end = nullptr;
   double v = std::strtod(s.c_str(), &end);
   if (s.empty() || *end != '\0' || !(v >= lo && v <= hi))
@@ -38,22 +36,33 @@ double parse_num(const std::string& spec, const std::string& s, double lo, doubl
   return v;
 }
 
+int zoo_integer(const std::string& spec, const std::string& s, long lo, long hi) {
+  char* end = nullptr;
+  const long v = std::strtol(s.c_str(), &end, 10);
+  if (s.empty() || *end != '\0' || v < lo || v > hi)
+    throw InputError("zoo:" + spec + ": argument '" + s + "' must be an integer in [" +
+                     std::to_string(lo) + ", " + std::to_string(hi) + "]");
+  return static_cast<int>(v);
+}
+
+namespace {
+
 Graph mobilenet_v2(const std::string& spec) {
   // mobilenet_v2_<alpha>_<resolution>[_c<classes>][_x<extra>x<layers>]
-  auto a = args_after(spec, "mobilenet_v2_");
+  auto a = zoo_args(spec, "mobilenet_v2_");
   if (a.size() < 2)
     throw InputError("zoo:" + spec + ": expected mobilenet_v2_<alpha>_<resolution>");
   MobileNetV2Options o;
-  o.alpha = parse_num(spec, a[0], 0.05, 4.0);
-  o.resolution = static_cast<int>(parse_num(spec, a[1], 16, 1024));
+  o.alpha = zoo_number(spec, a[0], 0.05, 4.0);
+  o.resolution = static_cast<int>(zoo_number(spec, a[1], 16, 1024));
   for (std::size_t i = 2; i < a.size(); ++i) {
     const std::string& s = a[i];
     if (!s.empty() && s[0] == 'c') {
-      o.classes = static_cast<int>(parse_num(spec, s.substr(1), 1, 100000));
+      o.classes = static_cast<int>(zoo_number(spec, s.substr(1), 1, 100000));
     } else if (!s.empty() && s[0] == 'x' && s.find('x', 1) != std::string::npos) {
       auto k = s.find('x', 1);
-      o.extra_filters = static_cast<int>(parse_num(spec, s.substr(1, k - 1), 0, 4096));
-      o.extra_filter_layers = static_cast<int>(parse_num(spec, s.substr(k + 1), 0, 1000));
+      o.extra_filters = static_cast<int>(zoo_number(spec, s.substr(1, k - 1), 0, 4096));
+      o.extra_filter_layers = static_cast<int>(zoo_number(spec, s.substr(k + 1), 0, 1000));
     } else {
       throw InputError("zoo:" + spec + ": unknown option '" + s +
                        "' (expected c<classes> or x<filters>x<layers>)");

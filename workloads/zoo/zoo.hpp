@@ -33,6 +33,12 @@ class GraphBuilder {
   Graph g_;
 };
 
+// Argument helpers shared by the zoo families: "mobilenet_v2_0.35_128" with prefix
+// "mobilenet_v2_" -> {"0.35", "128"}; a number in [lo, hi] or InputError naming the spec.
+std::vector<std::string> zoo_args(const std::string& spec, const std::string& prefix);
+double zoo_number(const std::string& spec, const std::string& text, double lo, double hi);
+int zoo_integer(const std::string& spec, const std::string& text, long lo, long hi);
+
 // TF-slim's _make_divisible: round to the nearest multiple of `divisor`, at least
 // `divisor`, and never more than 10% below the requested value.
 int make_divisible(double v, int divisor = 8);
