@@ -4,27 +4,7 @@
 # second run into the same DIR needs --resume (and then runs nothing); a bad spec is one
 # line naming file:line, exit 2.
 source "$(dirname "$0")/lib.bash" "$1"
-# The 8-point spec shared by the sweep_*.sh tests (kept identical in each).
-# write_spec FILE: the 8-point spec (2 boards x 2 placements x 2 SD clocks).
-write_spec() {
-  cat >"$1" <<'YAML'
-base:
-  model: zoo:mobilenet_v2_0.35_128
-  set: [sim.power_sample_rate=100Hz]
-axes:
-  - key: board
-    values: [nucleo-f746zg, nucleo-f767zi]
-  - key: placement.policy
-    values: [auto, weights-sd]
-  - key: sd.clock
-    values: [1MHz, 4MHz]
-keep: [summary.json, layers.csv]
-YAML
-}
-# db_points DIR: number of points recorded in DIR/results.db
-db_points() {
-  python3 -c 'import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute("select count(*) from points").fetchone()[0])' "$1/results.db" 2>/dev/null || echo 0
-}
+source "$(dirname "$0")/sweep_lib.bash"
 write_spec "$TMP/spec.yaml"
 
 expect_exit 0 jobs1 -- "$MCUSIM" sweep "$TMP/spec.yaml" --out "$TMP/j1" --jobs 1

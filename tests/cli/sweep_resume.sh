@@ -4,27 +4,7 @@
 # `--resume` runs only the missing points; the final results.csv and layers.csv are
 # byte-identical to an uninterrupted run's.
 source "$(dirname "$0")/lib.bash" "$1"
-# The 8-point spec shared by the sweep_*.sh tests (kept identical in each).
-# write_spec FILE: the 8-point spec (2 boards x 2 placements x 2 SD clocks).
-write_spec() {
-  cat >"$1" <<'YAML'
-base:
-  model: zoo:mobilenet_v2_0.35_128
-  set: [sim.power_sample_rate=100Hz]
-axes:
-  - key: board
-    values: [nucleo-f746zg, nucleo-f767zi]
-  - key: placement.policy
-    values: [auto, weights-sd]
-  - key: sd.clock
-    values: [1MHz, 4MHz]
-keep: [summary.json, layers.csv]
-YAML
-}
-# db_points DIR: number of points recorded in DIR/results.db
-db_points() {
-  python3 -c 'import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute("select count(*) from points").fetchone()[0])' "$1/results.db" 2>/dev/null || echo 0
-}
+source "$(dirname "$0")/sweep_lib.bash"
 write_spec "$TMP/fast.yaml"
 # Full 5 kHz power traces make each point slow enough (~0.1-0.5 s) to be interrupted
 # midway however idle the host is.
