@@ -4,16 +4,9 @@
 #include <cstdio>
 
 #include "sim/core/error.hpp"
+#include "sim/core/units.hpp"
 
 namespace mcusim::dev {
-
-namespace {
-std::string hex(std::uint64_t v) {
-  char b[32];
-  std::snprintf(b, sizeof b, "0x%08llx", static_cast<unsigned long long>(v));
-  return b;
-}
-}  // namespace
 
 FlashModel::FlashModel(FlashParams p, double hclk_hz) : p_(std::move(p)), hclk_hz_(hclk_hz) {
   if (!(hclk_hz_ > 0)) throw InputError("flash: core clock must be positive");
@@ -39,8 +32,8 @@ std::unique_ptr<MemoryModel> make_flash(const FlashParams& p, double hclk_hz) {
 std::uint64_t FlashModel::offset(std::uint64_t addr, std::uint64_t bytes, const char* what) const {
   if (addr < p_.base || addr + bytes > p_.base + p_.size || addr + bytes < addr)
     throw InputError(std::string("flash: ") + what + " of " + std::to_string(bytes) + " B at " +
-                     hex(addr) + " is outside flash [" + hex(p_.base) + ", " +
-                     hex(p_.base + p_.size) + ")");
+                     format_address(addr) + " is outside flash [" + format_address(p_.base) + ", " +
+                     format_address(p_.base + p_.size) + ")");
   return addr - p_.base;
 }
 
@@ -114,7 +107,7 @@ ProgramResult FlashModel::program(std::uint64_t addr, const std::vector<std::uin
     st_["program_errors"] += 1;
     st_["program_error_bytes"] += static_cast<double>(r.error_bytes);
     if (p_.throw_on_program_error)
-      throw InputError("flash: programming " + std::to_string(data.size()) + " B at " + hex(addr) +
+      throw InputError("flash: programming " + std::to_string(data.size()) + " B at " + format_address(addr) +
                        ": " + std::to_string(r.error_bytes) +
                        " byte(s) not erased (would need 0->1; programming error)");
   }

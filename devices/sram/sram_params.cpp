@@ -6,16 +6,9 @@
 #include <set>
 
 #include "sim/core/error.hpp"
+#include "sim/core/units.hpp"
 
 namespace mcusim::dev {
-
-namespace {
-std::string hex(std::uint64_t v) {
-  char b[32];
-  std::snprintf(b, sizeof b, "0x%08llx", static_cast<unsigned long long>(v));
-  return b;
-}
-}  // namespace
 
 void validate_sram(SramParams& p) {
   if (p.bus_bytes == 0) throw InputError("sram: bus_width must be positive");
@@ -33,8 +26,8 @@ void validate_sram(SramParams& p) {
     const auto& a = p.regions[i - 1];
     const auto& b = p.regions[i];
     if (b.base < a.end())
-      throw InputError("sram: region '" + b.name + "' at " + hex(b.base) + " overlaps '" +
-                       a.name + "' [" + hex(a.base) + ", " + hex(a.end()) + ")");
+      throw InputError("sram: region '" + b.name + "' at " + format_address(b.base) + " overlaps '" +
+                       a.name + "' [" + format_address(a.base) + ", " + format_address(a.end()) + ")");
   }
 }
 

@@ -131,6 +131,12 @@ std::string format_quantity(double v, Dim d) {
   return buf;
 }
 
+std::string format_address(std::uint64_t addr) {
+  char b[32];
+  std::snprintf(b, sizeof b, "0x%08llx", static_cast<unsigned long long>(addr));
+  return b;
+}
+
 ps_t cycles_to_ps(std::uint64_t cycles, double hz) {
   return static_cast<ps_t>(std::llround(static_cast<double>(cycles) * 1e12 / hz));
 }

@@ -22,6 +22,9 @@ double parse_quantity(const std::string& text, Dim d);
 // Formats a value in SI back into the canonical unit text, exactly round-trippable.
 std::string format_quantity(double value, Dim d);
 
+// A bus address as 0x%08llx, for error messages and describe().
+std::string format_address(std::uint64_t addr);
+
 // Time conversions.
 inline ps_t seconds_to_ps(double s) { return static_cast<ps_t>(s * 1e12 + 0.5); }
 inline double ps_to_seconds(ps_t p) { return static_cast<double>(p) * 1e-12; }
