@@ -12,7 +12,8 @@ Bus::Bus(sc_core::sc_module_name n, ps_t latency, const std::vector<Window>& win
                           sc_core::SC_ZERO_TIME});
 }
 
-void Bus::b_transport(tlm::tlm_generic_payload& trans, sc_core::sc_time& delay) {
+void Bus::b_transport(int /*initiator*/, tlm::tlm_generic_payload& trans,
+                      sc_core::sc_time& delay) {
   const std::uint64_t a = trans.get_address();
   for (auto& p : ports_) {
     if (a < p.base || a - p.base >= p.size) continue;

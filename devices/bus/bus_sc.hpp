@@ -9,7 +9,7 @@
 #include <systemc>
 #include <tlm>
 #include <tlm_utils/simple_initiator_socket.h>
-#include <tlm_utils/simple_target_socket.h>
+#include <tlm_utils/multi_passthrough_target_socket.h>
 
 #include "sim/core/units.hpp"
 
@@ -17,7 +17,8 @@ namespace mcusim::dev {
 
 class Bus : public sc_core::sc_module {
  public:
-  tlm_utils::simple_target_socket<Bus> target;
+  // Any number of initiators (cores, DMA) bind here; they contend per target port.
+  tlm_utils::multi_passthrough_target_socket<Bus> target;
 
   struct Window {
     std::string name;
@@ -34,7 +35,7 @@ class Bus : public sc_core::sc_module {
     std::unique_ptr<tlm_utils::simple_initiator_socket<Bus>> socket;
     sc_core::sc_time busy_until;
   };
-  void b_transport(tlm::tlm_generic_payload& trans, sc_core::sc_time& delay);
+  void b_transport(int initiator, tlm::tlm_generic_payload& trans, sc_core::sc_time& delay);
   ps_t latency_;
   std::vector<Port> ports_;
 };
