@@ -2,13 +2,6 @@
 # Bad input: one line on stderr naming what and where, exit status 2, nothing written.
 source "$(dirname "$0")/lib.bash" "$1"
 BASE=("$MCUSIM" run --board nucleo-f767zi --model zoo:mobilenet_v2_0.35_128 -q)
-check() {  # check NAME PATTERN -- args...
-  local name="$1" pattern="$2"; shift 3
-  rm -rf "$TMP/res"
-  expect_exit 2 "$name" -- "$@" --out "$TMP/res"
-  stderr_has "$name" "$pattern"
-  no_files "$TMP/res" "$name"
-}
 printf 'board:\n  sysclk: 216MHz\n  sysclok: 1MHz\n' > "$TMP/unknown.yaml"
 check unknown-key "unknown.yaml:3: board.sysclok: unknown key" -- "${BASE[@]}" --config "$TMP/unknown.yaml"
 printf 'sd:\n  clock: 25MB\n' > "$TMP/unit.yaml"

@@ -43,14 +43,6 @@ in_count, in0 = vec(op0, 1)
 _, out0 = vec(op0, 2)
 write("self-input", [(in0, "<i", u32(out0))])
 PY
-check() {  # check NAME PATTERN -- args...
-  local name="$1" pattern="$2"; shift 3
-  rm -rf "$TMP/res"
-  expect_exit 2 "$name" -- "$@" --out "$TMP/res"
-  stderr_has "$name" "$pattern"
-  no_files "$TMP/res" "$name"
-  [ ! -e "$TMP/res" ] || fail "$name: --out directory was created"
-}
 RUN=("$MCUSIM" run --board nucleo-f767zi -q)
 check huge-dimension "huge-dim.tflite: tensor 0: tensor larger than 1 GiB at byte" -- "${RUN[@]}" --model "$TMP/huge-dim.tflite"
 check absurd-shape "absurd-shape.tflite: tensor 0: absurd shape .* at byte" -- "${RUN[@]}" --model "$TMP/absurd-shape.tflite"

@@ -17,6 +17,16 @@ stderr_has() {
   grep -qE -- "$2" "$TMP/err" || fail "$1: stderr '$(cat "$TMP/err")' does not match /$2/"
 }
 no_files() { [ -z "$(ls -A "$1" 2>/dev/null)" ] || fail "$2: files left in $1: $(ls -A "$1")"; }
+# check NAME PATTERN -- args...: bad input gives exit 2, one stderr line matching
+# PATTERN, and no --out directory at all ($TMP/res).
+check() {
+  local name="$1" pattern="$2"; shift 3
+  rm -rf "$TMP/res"
+  expect_exit 2 "$name" -- "$@" --out "$TMP/res"
+  stderr_has "$name" "$pattern"
+  no_files "$TMP/res" "$name"
+  [ ! -e "$TMP/res" ] || fail "$name: --out directory was created"
+}
 finish() {
   if [ "$FAILS" -eq 0 ]; then echo "cli: all checks passed"; exit 0; fi
   echo "cli: $FAILS check(s) failed"; exit 1
