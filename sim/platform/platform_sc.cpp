@@ -1,4 +1,5 @@
 // Elaboration of the platform: core -> bus -> one MemoryTarget per device.
+#include <map>
 #include <memory>
 #include <vector>
 
@@ -43,12 +44,11 @@ SimResult simulate(const PlatformSpec& spec, const std::vector<LayerWork>& work)
   out.end = static_cast<ps_t>(sc_core::sc_time_stamp().value());
 
   // Attribute dynamic energy per layer and tier from the ledger.
+  std::map<int, std::size_t> position;  // layer index -> row of `work`
+  for (std::size_t i = 0; i < work.size(); ++i) position.emplace(work[i].index, i);
   for (const auto& s : out.ledger->spans()) {
-    for (std::size_t i = 0; i < work.size(); ++i) {
-      if (work[i].index != s.layer) continue;
-      out.layers[i].dyn_energy[static_cast<int>(s.tier)] += s.energy_j;
-      break;
-    }
+    auto it = position.find(s.layer);
+    if (it != position.end()) out.layers[it->second].dyn_energy[static_cast<int>(s.tier)] += s.energy_j;
   }
   return out;
 }
