@@ -68,10 +68,10 @@ TEST(DevFlash, RejectsUnknownKeysAndBadLayouts) {
 // D-cache: 4480 misses x (32/16 beats x (7+1) cycles) + 35,840 core beats.
 TEST(DevFlash, StreamingReadLineFillsAndFittedEnergy) {
   auto m = f767();
-  EXPECT_EQ(m.fill_cycles(), 16u);
+  EXPECT_EQ(m.fill_cycles(), 8u);  // one 256-bit flash read per 32-byte line, 7 WS + 1
   auto c = m.read(kBase + 0x40000, 143360, 0);
-  EXPECT_EQ(c.time, cycles_to_ps(35840 + 4480 * 16, 216e6));
-  EXPECT_NEAR(c.energy_j, 0.07e-3, 1e-15);  // the §5.1 fit
+  EXPECT_EQ(c.time, cycles_to_ps(35840 + 4480 * 8, 216e6));
+  EXPECT_NEAR(c.energy_j, 143360 * 37.8165e-12, 1e-15);  // the §5.1 fit, per byte fetched
   auto s = m.stats();
   EXPECT_EQ(s["line_misses"], 4480);
   EXPECT_EQ(s["bytes_fetched"], 143360);
@@ -80,7 +80,7 @@ TEST(DevFlash, StreamingReadLineFillsAndFittedEnergy) {
   EXPECT_EQ(h.time, cycles_to_ps(8, 216e6));
   EXPECT_EQ(h.energy_j, 0.0);
   // The first line was evicted long ago (16 KiB cache): miss again.
-  EXPECT_EQ(m.read(kBase + 0x40000, 4, 0).time, cycles_to_ps(1 + 16, 216e6));
+  EXPECT_EQ(m.read(kBase + 0x40000, 4, 0).time, cycles_to_ps(1 + 8, 216e6));
 }
 
 TEST(DevFlash, NoCacheF091PaysEveryWord) {
@@ -194,7 +194,7 @@ TEST(DevFlash, ProgramInvalidatesCachedLine) {
   m.read(kBase, 32, 0);
   EXPECT_EQ(m.read(kBase, 32, 0).time, cycles_to_ps(8, 216e6));  // hit
   m.program(kBase, {0x12}, 0);
-  EXPECT_EQ(m.read(kBase, 32, m.busy_until()).time, cycles_to_ps(8 + 16, 216e6));  // refill
+  EXPECT_EQ(m.read(kBase, 32, m.busy_until()).time, cycles_to_ps(8 + 8, 216e6));  // refill
   EXPECT_THROW(m.read(kBase + 2 * 1024 * 1024 - 4, 8, 0), InputError);
 }
 
