@@ -16,7 +16,8 @@ void FlashModel::describe(std::ostream& os) const {
   os << "flash.clock = " << si(hclk_hz_, "Hz") << "\n";
   os << "flash.wait_states = " << p_.wait_states
      << (p_.wait_states_override ? " (override)" : " (family table)") << "\n";
-  os << "flash.bus_width = " << B(p_.bus_bytes) << " per flash beat\n";
+  os << "flash.bus_width = " << B(p_.bus_bytes) << " per flash beat"
+     << (p_.bank_mode.empty() ? "" : " (" + p_.bank_mode + "-bank mode)") << "\n";
   if (p_.cache.enabled())
     os << "flash.cache = " << B(p_.cache.size_bytes) << ", " << B(p_.cache.line_bytes)
        << " lines, " << p_.cache.ways << "-way LRU\n";

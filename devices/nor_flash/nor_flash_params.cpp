@@ -80,17 +80,52 @@ void validate_flash(const FlashParams& p) {
   }
 }
 
+namespace {
+std::vector<std::uint64_t> decode_sectors(cfg::Section& s) {
+  std::vector<std::uint64_t> out;
+  for (auto& g : s.section_list("sectors")) {
+    const auto n = g.integer("count", 1, 100000);
+    const auto sz = g.bytes("size");
+    g.finish();
+    for (std::int64_t i = 0; i < n; ++i) out.push_back(sz);
+  }
+  return out;
+}
+}  // namespace
+
 FlashParams decode_flash(cfg::Section s, double hclk_hz) {
   FlashParams p;
   p.family = s.choice("family", {"f7", "f4", "f2", "f0", "l4p", "h7", "h7ab", "u5", "g0"});
   p.base = static_cast<std::uint64_t>(
       s.integer("base", 0, std::numeric_limits<std::int64_t>::max()));
   p.size = s.bytes("size");
-  for (auto& g : s.section_list("sectors")) {
-    const auto n = g.integer("count", 1, 100000);
-    const auto sz = g.bytes("size");
-    g.finish();
-    for (std::int64_t i = 0; i < n; ++i) p.sectors.push_back(sz);
+  // Parts with a bank option byte (L4+ DBANK, RM0432) read the array at a different width
+  // and erase different pages in single- and dual-bank mode: `bank_modes` gives each mode's
+  // `bus_width` and `sectors`, `bank_mode` picks one (a preset's default, or a measurement
+  // row's "Single Bank Mode Activated" in `mcusim calibrate`).
+  bool geometry_from_mode = false;
+  if (s.has_section("bank_modes")) {
+    p.bank_mode = s.choice("bank_mode", {"single", "dual"});
+    auto modes = s.section("bank_modes");
+    if (!modes.has_section(p.bank_mode)) modes.fail(p.bank_mode, "missing (bank_mode is " + p.bank_mode + ")");
+    for (const std::string m : {"single", "dual"}) {
+      if (!modes.has_section(m)) continue;
+      auto ms = modes.section(m);
+      const auto sectors = decode_sectors(ms);
+      const auto width = ms.bytes("bus_width");
+      ms.finish();
+      if (m == p.bank_mode) {
+        p.sectors = sectors;
+        p.bus_bytes = width;
+      }
+    }
+    modes.finish();
+    for (const char* k : {"bus_width", "sectors"})
+      if (s.has(k))
+        s.fail(k, std::string("this part has bank_modes: set bank_modes.") + p.bank_mode + "." + k + " instead");
+    geometry_from_mode = true;
+  } else {
+    p.sectors = decode_sectors(s);
   }
   if (s.has("wait_states")) {
     p.wait_states = static_cast<unsigned>(s.integer("wait_states", 0, 15));
@@ -102,7 +137,7 @@ FlashParams decode_flash(cfg::Section s, double hclk_hz) {
       s.fail("family", e.what());
     }
   }
-  p.bus_bytes = s.bytes_or("bus_width", 16);
+  if (!geometry_from_mode) p.bus_bytes = s.bytes_or("bus_width", 16);
   p.core_bytes = s.bytes_or("core_width", 4);
   if (s.has_section("cache")) {
     auto c = s.section("cache");

@@ -49,6 +49,7 @@ struct FlashParams {
   std::uint64_t base = 0x08000000;
   std::uint64_t size = 0;
   std::vector<std::uint64_t> sectors;  // sector sizes in address order
+  std::string bank_mode;               // "single"/"dual" where the part has a bank option byte
   unsigned wait_states = 0;
   bool wait_states_override = false;
   std::uint64_t bus_bytes = 16;   // bytes per flash read beat

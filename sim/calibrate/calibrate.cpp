@@ -62,13 +62,18 @@ double fc_compute_seconds(const std::string& path, double* layers) {
 
 Sim simulate_row(const Measurement& m, const std::string& preset, const std::string& model,
                  const std::string& engine_file, double cpi_used, double fc_scale_used,
-                 const std::string& tmp) {
+                 bool preset_has_bank_modes, const std::string& tmp) {
   std::vector<std::string> argv = {self_exe(), "run", "--board", preset, "--model", model,
                                    "--config", engine_file, "-q", "--out", tmp,
                                    "--set", "board.sysclk=" + fmt(m.clock_mhz, 3) + "MHz"};
   if (!std::isnan(m.supply_v)) {
     argv.push_back("--set");
     argv.push_back("board.vdd=" + fmt(m.supply_v, 3) + "V");
+  }
+  // The row's flash bank mode changes the read width (e.g. L4+: 64 bit dual, 128 bit single).
+  if (preset_has_bank_modes && !m.bank_mode.empty()) {
+    argv.push_back("--set");
+    argv.push_back("flash.bank_mode=" + m.bank_mode);
   }
   const ChildResult r = run_child(argv);
   if (r.exit_status != 0)
@@ -136,7 +141,7 @@ int calibrate(const CalibrateRequest& req) {
       std::cerr << "\rcalibrate: row " << m.id << " " << preset << " " << m.model_file << "   " << std::flush;
     const Sim s = simulate_row(m, preset, req.models_dir + "/" + m.model_file, req.engine_file,
                                prior_cpi[core], prof.kernel_scale.count("fc") ? prof.kernel_scale.at("fc") : 1.0,
-                               tmpdir + "/row" + m.id);
+                               bool(bt.root()["flash"]["bank_modes"]), tmpdir + "/row" + m.id);
     used.push_back(m);
     sims.push_back(s);
     Observation o;

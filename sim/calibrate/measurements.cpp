@@ -51,6 +51,12 @@ double parse_supply(const std::string& notes) {
   return NAN;
 }
 
+std::string parse_bank_mode(const std::string& notes) {
+  if (notes.find("Single Bank Mode") != std::string::npos) return "single";
+  if (notes.find("Dual Bank Mode") != std::string::npos) return "dual";
+  return "";
+}
+
 }  // namespace
 
 std::vector<Measurement> read_measurements(const std::string& path) {
@@ -96,6 +102,7 @@ std::vector<Measurement> read_measurements(const std::string& path) {
     m.latency_ms = num("latency_ms", true);
     m.energy_uj = num("energy_uJ_per_inf", false);
     m.supply_v = parse_supply(m.supply_notes);
+    m.bank_mode = parse_bank_mode(m.supply_notes);
     out.push_back(std::move(m));
   }
   return out;

@@ -12,6 +12,7 @@ struct Measurement {
   double clock_mhz = 0, latency_ms = 0;
   double energy_uj = NAN;  // absent when the row has no energy run
   double supply_v = NAN;   // parsed from supply_notes ("Operating at 1.8V"), if stated
+  std::string bank_mode;   // "single"/"dual" from "Single/Dual Bank Mode Activated", if stated
 };
 
 // Throws InputError naming the file, line and column for a malformed file.

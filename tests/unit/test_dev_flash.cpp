@@ -207,3 +207,44 @@ TEST(DevFlash, EraseTimeFollowsParallelism) {  // DS9405 Table 48 columns
   EXPECT_EQ(x16.erase_time_ps(4), 700'000'000'000u);     // 64 KiB x16: 700 ms
   EXPECT_EQ(x16.erase_time_ps(12), 300'000'000'000u);    // bank 2, 16 KiB x16
 }
+
+namespace {
+FlashParams l4r5(const std::string& extra = "") {
+  cfg::Tree t;
+  t.merge_file(std::string(MCUSIM_SOURCE_DIR) + "/configs/boards/nucleo-l4r5zi.yaml");
+  if (!extra.empty()) t.merge_text(extra, "test.yaml");
+  return decode_flash(cfg::Section::root(t).section("flash"), 120e6);
+}
+}  // namespace
+
+// L4+ DBANK option byte: dual bank reads 64 bits over 4 KiB pages, single bank 128 bits
+// over 8 KiB pages (nucleo-l4r5zi.yaml bank_modes).
+TEST(DevFlash, BankModeSelectsReadWidthAndPages) {
+  const auto dual = l4r5();
+  EXPECT_EQ(dual.bank_mode, "dual");
+  EXPECT_EQ(dual.bus_bytes, 8u);
+  EXPECT_EQ(dual.sectors.size(), 512u);
+  EXPECT_EQ(dual.sectors[0], 4096u);
+  const auto single = l4r5("flash: {bank_mode: single}\n");
+  EXPECT_EQ(single.bus_bytes, 16u);
+  EXPECT_EQ(single.sectors.size(), 256u);
+  EXPECT_EQ(single.sectors[255], 8192u);
+  // A 32-byte ART line at 5 WS: 4 reads x 6 cycles dual, 2 x 6 single.
+  EXPECT_EQ(FlashModel(dual, 120e6).fill_cycles(), 24u);
+  EXPECT_EQ(FlashModel(single, 120e6).fill_cycles(), 12u);
+  EXPECT_THROW(l4r5("flash: {bank_mode: quad}\n"), InputError);
+  EXPECT_THROW(l4r5("flash: {bus_width: 4B}\n"), InputError);           // beside bank_modes
+  // bank_modes without bank_mode, or a bank_mode with no entry: errors, not a default.
+  auto bare = [](const std::string& text) {
+    cfg::Tree t;
+    t.merge_text(text, "t.yaml");
+    return decode_flash(cfg::Section::root(t).section("flash"), 120e6);
+  };
+  const std::string common =
+      "flash: {family: l4p, base: 0x08000000, size: 16KiB, program_time_per_word: 16us, "
+      "sector_erase_times: [{size: 8KiB, time: 125ms}], program_erase_current: 12mA, vdd: 1.8V, "
+      "read_energy_per_byte: 0pJ, endurance_cycles: 10000, ";
+  EXPECT_EQ(bare(common + "bank_mode: single, bank_modes: {single: {bus_width: 16B, sectors: [{count: 2, size: 8KiB}]}}}\n").bus_bytes, 16u);
+  EXPECT_THROW(bare(common + "bank_modes: {single: {bus_width: 16B, sectors: [{count: 2, size: 8KiB}]}}}\n"), InputError);
+  EXPECT_THROW(bare(common + "bank_mode: dual, bank_modes: {single: {bus_width: 16B, sectors: [{count: 2, size: 8KiB}]}}}\n"), InputError);
+}
