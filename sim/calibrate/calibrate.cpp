@@ -16,6 +16,7 @@
 #include "sim/calibrate/fit.hpp"
 #include "sim/calibrate/measurements.hpp"
 #include "sim/calibrate/report.hpp"
+#include "sim/calibrate/select.hpp"
 #include "sim/config/section.hpp"
 #include "sim/config/tree.hpp"
 #include "sim/core/error.hpp"
@@ -160,33 +161,38 @@ int calibrate(const CalibrateRequest& req) {
   if (isatty(STDERR_FILENO)) std::cerr << "\n";
   if (obs.empty()) throw InputError(req.measurements + ": no row matches engine '" + req.engine_name + "' with a board preset");
 
-  // Model selection by held-out error: per-core CPIs alone, or with the shared FC
-  // efficiency factor; the extra parameter is kept only if it predicts held-out
-  // boards/models better (ties keep the simpler model).
+  // The model is fixed (select.hpp: default_model()); the alternatives are fitted and
+  // printed beside it so a user sees what each would have given on held-out rows.
   std::vector<double> static_w;
   for (const auto& sm : sims) static_w.push_back(sm.static_w);
   struct Candidate {
-    const char* name;
+    std::string name;
     FitResult fit;
     Report rep;
   };
   std::vector<Candidate> cand;
-  for (const auto& [name, fc, ovh] : {std::tuple<const char*, bool, bool>{"per-core CPI", false, false},
-                                      {"per-core CPI + shared FC scale", true, false},
-                                      {"per-core CPI + per-layer overhead", false, true}}) {
-    FitResult f = fit_cpi(obs, fc, ovh);
+  // The base profile's CPIs are the cross-core prior (fit-engine: M4 measured, the other
+  // cores scaled by DMIPS/MHz).
+  // A fitted profile records the prior it was fitted against (engine.prior_cpi), so a
+  // refit from it uses the same prior rather than its own fitted CPIs.
+  std::map<std::string, double> prior_ratio = prior_cpi;
+  if (const YAML::Node pc = base.root()["engine"]["prior_cpi"])
+    for (const auto& kv : pc) prior_ratio[kv.first.as<std::string>()] = kv.second.as<double>();
+  const CorePrior prior{prior_ratio, 0};
+  for (const auto& spec : model_specs()) {
+    FitResult f = fit_spec(obs, spec, prior);
     Report r = make_report(used, obs, static_w, f);
-    cand.push_back({name, std::move(f), std::move(r)});
+    cand.push_back({spec.name, std::move(f), std::move(r)});
   }
-  std::size_t pick = 0;
-  for (std::size_t i = 1; i < cand.size(); ++i)
-    if (cand[i].rep.loo_median < cand[pick].rep.loo_median - 1e-9) pick = i;
+  const std::size_t pick = default_model();
   const FitResult& fit = cand[pick].fit;
   const Report& rep = cand[pick].rep;
-  std::cout << "model: " << cand[pick].name << " (held-out median error:";
-  for (const auto& c : cand) std::cout << " " << c.name << " " << fmt(100 * c.rep.loo_median, 1) << "%;";
-  std::cout << ")\n";
+  std::cout << "model: " << cand[pick].name << " (fixed); held-out error rms / median / worst of each model:\n";
+  for (const auto& c : cand)
+    std::cout << "  " << c.name << ": " << fmt(100 * c.rep.loo_rms, 1) << "% / " << fmt(100 * c.rep.loo_median, 1)
+              << "% / " << fmt(100 * c.rep.loo_worst, 1) << "%\n";
   std::cout << format_report(rep, skipped);
+
   const bool use_fc = fit.fc_scale != 1.0;
 
   // The fitted profile: the base file with fitted CPIs and a provenance section.
@@ -195,6 +201,7 @@ int calibrate(const CalibrateRequest& req) {
   for (const auto& [core, cpi] : fit.cpi)
     out.apply_set("engine.cores." + core + ".cpi=" + fmt(cpi, 6));
   if (use_fc) out.apply_set("engine.kernel_scale.fc=" + fmt(fit.fc_scale, 6));
+  for (const auto& [core, p] : prior_ratio) out.apply_set("engine.prior_cpi." + core + "=" + fmt(p, 6));
   out.apply_set("engine.per_layer_cycles=" + fmt(fit.layer_cycles, 1));
   std::ostringstream prov;
   // Path-independent provenance: the file's name and hash, the base profile relative
@@ -211,14 +218,16 @@ int calibrate(const CalibrateRequest& req) {
   prov << "], fitted: {";
   bool first = true;
   for (const auto& [core, cpi] : fit.cpi) {
-    prov << (first ? "" : ", ") << core << ": {cpi: " << fmt(cpi, 6) << ", rows: " << fit.rows.at(core) << "}";
+    prov << (first ? "" : ", ") << core << ": {cpi: " << fmt(cpi, 6) << ", rows: " << (fit.rows.count(core) ? fit.rows.at(core) : 0) << "}";
     first = false;
   }
-  prov << "}, model: '" << cand[pick].name << "', fc_scale: " << fmt(fit.fc_scale, 6)
+  prov << "}, model: '" << cand[pick].name << "', prior_scale: " << fmt(fit.prior_scale, 6)
+       << ", fc_scale: " << fmt(fit.fc_scale, 6)
        << ", per_layer_cycles: " << fmt(fit.layer_cycles, 1) << ", latency_fit_median_abs_err: " << fmt(rep.fit_median, 4)
        << ", latency_fit_worst_abs_err: " << fmt(rep.fit_worst, 4)
        << ", latency_loo_group_median_abs_err: " << fmt(rep.loo_median, 4)
-       << ", latency_loo_group_worst_abs_err: " << fmt(rep.loo_worst, 4) << "}";
+       << ", latency_loo_group_worst_abs_err: " << fmt(rep.loo_worst, 4)
+       << ", latency_loo_group_rms_err: " << fmt(rep.loo_rms, 4) << "}";
   out.apply_set("engine.provenance=" + prov.str());
   const std::string text = "# GENERATED by `mcusim calibrate` (scripts/calibrate-engines; see\n"
                            "# engine.provenance). The kernel instruction model comes from\n# " +

@@ -51,6 +51,7 @@ struct Solution {
   std::map<std::string, double> cpi;
   double k = 1.0;
   double layer_cycles = 0;
+  double s = 0;  // shared prior scale (CorePrior), 0 without
 };
 
 double predict(const Observation& o, const Solution& s) {
@@ -109,16 +110,70 @@ Solution solve(const std::vector<Observation>& obs, const std::vector<bool>& use
   return best;
 }
 
+// CorePrior: for a given s the problem separates by core into a one-column ridge
+// regression toward s*p (closed form); s is found by a log-spaced search.
+Solution solve_prior(const std::vector<Observation>& obs, const std::vector<bool>& use,
+                     const CorePrior& prior, double lo, double hi) {
+  std::map<std::string, double> sxx, sxy;
+  double syy = 0;
+  for (std::size_t i = 0; i < obs.size(); ++i) {
+    if (!use[i]) continue;
+    const double x = (obs[i].a + obs[i].a_fc) / obs[i].measured;
+    const double y = (obs[i].measured - obs[i].b) / obs[i].measured;
+    sxx[obs[i].core] += x * x;
+    sxy[obs[i].core] += x * y;
+    syy += y * y;
+  }
+  auto at = [&](double s, double* total) {
+    Solution out;
+    out.s = s;
+    double c_total = syy;
+    for (const auto& [core, p] : prior.cpi) {
+      const double target = s * p;
+      const double w = 1.0 / ((prior.sigma * target) * (prior.sigma * target));
+      const double xx = sxx.count(core) ? sxx.at(core) : 0.0;
+      const double xy = sxy.count(core) ? sxy.at(core) : 0.0;
+      const double c = std::clamp((xy + w * target) / (xx + w), lo, hi);
+      out.cpi[core] = c;
+      c_total += c * c * xx - 2 * c * xy + w * (c - target) * (c - target);
+    }
+    *total = c_total;
+    return out;
+  };
+  double best_cost = 0;
+  Solution best = at(1.0, &best_cost);
+  double center = 0, step = std::log(100.0) / 200;  // s in [0.1, 10], resolved to ~1e-9
+  for (int pass = 0; pass < 5; ++pass) {
+    const double c0 = center;
+    for (int j = -100; j <= 100; ++j) {
+      double c = 0;
+      const Solution cand = at(std::exp(c0 + j * step), &c);
+      if (c < best_cost) {
+        best_cost = c;
+        best = cand;
+        center = std::log(cand.s);
+      }
+    }
+    step /= 50;
+  }
+  return best;
+}
+
 }  // namespace
 
 FitResult fit_cpi(const std::vector<Observation>& obs, bool fit_fc_scale, bool fit_layer_overhead,
-                  double lo, double hi) {
+                  double lo, double hi, const CorePrior& prior) {
+  const bool with_prior = prior.sigma > 0 && !prior.cpi.empty();
+  auto solve_any = [&](const std::vector<bool>& use) {
+    return with_prior ? solve_prior(obs, use, prior, lo, hi)
+                      : solve(obs, use, fit_fc_scale, fit_layer_overhead, lo, hi);
+  };
   FitResult f;
-  const Solution all =
-      solve(obs, std::vector<bool>(obs.size(), true), fit_fc_scale, fit_layer_overhead, lo, hi);
+  const Solution all = solve_any(std::vector<bool>(obs.size(), true));
   f.cpi = all.cpi;
   f.fc_scale = all.k;
   f.layer_cycles = all.layer_cycles;
+  f.prior_scale = all.s;
   for (const auto& o : obs) {
     f.rows[o.core]++;
     f.predicted.push_back(predict(o, all));
@@ -127,10 +182,16 @@ FitResult fit_cpi(const std::vector<Observation>& obs, bool fit_fc_scale, bool f
     std::vector<bool> use(obs.size(), true);
     for (std::size_t j = 0; j < obs.size(); ++j)
       if (j == i || (!obs[i].group.empty() && obs[j].group == obs[i].group)) use[j] = false;
-    const Solution held = solve(obs, use, fit_fc_scale, fit_layer_overhead, lo, hi);
+    const Solution held = solve_any(use);
     f.loo_predicted.push_back(predict(obs[i], held));
   }
   return f;
+}
+
+double predict_row(const Observation& o, const FitResult& f) {
+  auto it = f.cpi.find(o.core);
+  return it == f.cpi.end() ? NAN
+                           : it->second * (o.a + f.fc_scale * o.a_fc) + o.b + f.layer_cycles * o.layers_s;
 }
 
 }  // namespace mcusim::cal

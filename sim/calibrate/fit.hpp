@@ -21,10 +21,21 @@ struct Observation {
   std::string group;     // rows held out together (same board and model)
 };
 
+// Cross-core prior: the base profile's prior CPI of every core (M4 from measurements, the
+// others scaled by published DMIPS/MHz). With sigma > 0 each core's CPI is shrunk toward
+// s * prior[core], s one shared free scale (the engine's efficiency), the deviation costing
+// ((cpi - s*prior)/(sigma*s*prior))^2 beside the squared relative residuals: a core with
+// few rows leans on the others, a core with none gets s * prior.
+struct CorePrior {
+  std::map<std::string, double> cpi;  // every core the engine lists
+  double sigma = 0;                   // 0: no prior (independent per-core CPIs)
+};
+
 struct FitResult {
-  std::map<std::string, double> cpi;        // fitted cores only
+  std::map<std::string, double> cpi;        // fitted cores (with a prior: every core)
   double fc_scale = 1.0;                    // FIT: FC instruction efficiency, all cores
   double layer_cycles = 0;                  // FIT: fixed cycles per layer invocation
+  double prior_scale = 0;                   // FIT: s of CorePrior (0 without a prior)
   std::map<std::string, int> rows;          // rows per fitted core
   std::vector<double> predicted;            // with all rows
   std::vector<double> loo_predicted;        // NAN where the row is its core's only row
@@ -37,6 +48,10 @@ struct FitResult {
 // fit_layer_overhead adds one shared linear parameter: cycles per layer invocation
 // (dispatch and setup outside the kernels' measured instructions), clamped >= 0.
 FitResult fit_cpi(const std::vector<Observation>& obs, bool fit_fc_scale,
-                  bool fit_layer_overhead = false, double lo = 0.2, double hi = 20.0);
+                  bool fit_layer_overhead = false, double lo = 0.2, double hi = 20.0,
+                  const CorePrior& prior = {});
+
+// The fitted model's prediction (seconds) of one row; NAN for a core the fit has no CPI for.
+double predict_row(const Observation& o, const FitResult& f);
 
 }  // namespace mcusim::cal

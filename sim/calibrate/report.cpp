@@ -40,6 +40,9 @@ Report make_report(const std::vector<Measurement>& used, const std::vector<Obser
   r.loo_rows = static_cast<int>(le.size());
   r.loo_median = median(le);
   r.loo_worst = le.empty() ? NAN : *std::max_element(le.begin(), le.end());
+  double sq = 0;
+  for (double e : le) sq += e * e;
+  r.loo_rms = le.empty() ? NAN : std::sqrt(sq / static_cast<double>(le.size()));
   r.energy_rows = static_cast<int>(ee.size());
   r.energy_median = median(ee);
   r.energy_worst = ee.empty() ? NAN : *std::max_element(ee.begin(), ee.end());

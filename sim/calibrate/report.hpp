@@ -18,6 +18,7 @@ struct Report {
   std::vector<ReportRow> rows;
   double fit_median = 0, fit_worst = 0;    // |predicted - measured| / measured
   double loo_median = 0, loo_worst = 0;    // over rows with a leave-one-out prediction
+  double loo_rms = 0;                      // root mean square of the held-out relative errors
   int loo_rows = 0;
   double energy_median = NAN, energy_worst = NAN;
   int energy_rows = 0;

@@ -31,6 +31,14 @@ EngineProfile decode_engine(cfg::Section engine, const std::string& core) {
     for (const auto& e : m) p.matches.push_back(e.as<std::string>());
   }
   engine.allow("provenance");
+  // The cross-core prior `mcusim calibrate` fitted against (its input profile's CPIs),
+  // kept so a refit from this profile uses the same prior. Not used by a run.
+  if (engine.has("prior_cpi")) {
+    auto pc = engine.section("prior_cpi");
+    for (const auto& k : pc.keys())
+      if (pc.number(k) <= 0) pc.fail(k, "must be positive");
+    pc.finish();
+  }
   p.per_layer_cycles = engine.quantity_nonneg_or("per_layer_cycles", Dim::Dimensionless, 0);
   if (engine.has("quant_costs")) {
     auto qc = engine.section("quant_costs");

@@ -94,6 +94,20 @@ TEST(CalibrateMeasurements, ParsesTheSharedFileAndSupplyVoltages) {
   EXPECT_DOUBLE_EQ(rows[0].latency_ms, 10.052);
   EXPECT_DOUBLE_EQ(rows[0].supply_v, 1.8);
   EXPECT_DOUBLE_EQ(rows[0].energy_uj, 416.312);
+  EXPECT_EQ(rows[0].bank_mode, "");  // row 1 states no bank mode
+  int single = 0, dual = 0;
+  for (const auto& r : rows) {
+    if (r.id == "57") {
+      EXPECT_EQ(r.bank_mode, "dual");  // "... / Dual Bank Mode Activated"
+    }
+    if (r.id == "229") {
+      EXPECT_EQ(r.bank_mode, "single");  // "... / Single Bank Mode Activated"
+    }
+    single += r.bank_mode == "single";
+    dual += r.bank_mode == "dual";
+  }
+  EXPECT_EQ(single, 6);  // rows 117-118, 185-186, 229-230 (grep -c "Single Bank Mode")
+  EXPECT_EQ(dual, 12);   // grep -c "Dual Bank Mode" measurements.csv
 }
 
 TEST(CalibrateMeasurements, RejectsMalformedFiles) {
@@ -103,4 +117,46 @@ TEST(CalibrateMeasurements, RejectsMalformedFiles) {
   std::ofstream(p) << "row_id,board,core,clock_mhz,benchmark,model_file,engine,latency_ms\n"
                       "1,b,c,-5,ad,m.tflite,e,1.0\n";
   EXPECT_THROW(read_measurements(p), InputError);
+}
+
+// CorePrior: CPI = s x prior[core], each core free to deviate by ~sigma.
+TEST(CalibrateFit, CorePriorRecoversConsistentCpisAndPredictsUnseenCores) {
+  const CorePrior prior{{{"cortex-m4", 2.0}, {"cortex-m7", 1.0}, {"cortex-m33", 1.6}}, 0.25};
+  // Noiseless rows whose CPIs are exactly 0.75 x the prior: no residual, no penalty.
+  std::vector<Observation> obs;
+  obs.push_back(ob("cortex-m4", 0.010, 0.001, 0.0, 1.5 * 0.010 + 0.001, "a"));
+  obs.push_back(ob("cortex-m4", 0.200, 0.002, 0.0, 1.5 * 0.200 + 0.002, "b"));
+  obs.push_back(ob("cortex-m7", 0.100, 0.000, 0.0, 0.75 * 0.100, "c"));
+  const FitResult f = fit_cpi(obs, false, false, 0.2, 20.0, prior);
+  EXPECT_NEAR(f.prior_scale, 0.75, 1e-6);
+  EXPECT_NEAR(f.cpi.at("cortex-m4"), 1.5, 1e-6);
+  EXPECT_NEAR(f.cpi.at("cortex-m7"), 0.75, 1e-6);
+  EXPECT_NEAR(f.cpi.at("cortex-m33"), 1.2, 1e-6);  // no rows: s x prior
+  // The M7's only row held out: predicted from s x prior, which the M4 rows fix.
+  EXPECT_NEAR(f.loo_predicted[2], obs[2].measured, 1e-6 * obs[2].measured);
+  // Without a prior that row has no prediction.
+  EXPECT_TRUE(std::isnan(fit_cpi(obs, false).loo_predicted[2]));
+}
+
+TEST(CalibrateFit, CorePriorShrinksADeviatingCoreBySigma) {
+  // M4 rows say CPI 1.0 (prior 1.0); the M7 row says 0.8 while its prior ratio says 0.5.
+  std::vector<Observation> obs;
+  obs.push_back(ob("cortex-m4", 0.10, 0, 0, 0.10, "a"));
+  obs.push_back(ob("cortex-m4", 0.30, 0, 0, 0.30, "b"));
+  obs.push_back(ob("cortex-m7", 0.10, 0, 0, 0.08, "c"));
+  auto fit_with = [&](double sigma) {
+    return fit_cpi(obs, false, false, 0.2, 20.0, CorePrior{{{"cortex-m4", 1.0}, {"cortex-m7", 0.5}}, sigma});
+  };
+  const double loose = fit_with(10.0).cpi.at("cortex-m7");
+  const double mid = fit_with(0.25).cpi.at("cortex-m7");
+  const double tight = fit_with(0.01).cpi.at("cortex-m7");
+  EXPECT_NEAR(loose, 0.8, 0.01);                 // the data wins
+  EXPECT_NEAR(tight / fit_with(0.01).cpi.at("cortex-m4"), 0.5, 0.01);  // the prior ratio wins
+  EXPECT_GT(mid, tight);
+  EXPECT_LT(mid, loose);
+  // Closed form for the M7 column at the fitted s: c = (xy + w t) / (xx + w),
+  // x = a/m = 1.25, y = 1, t = s x 0.5, w = 1 / (sigma t)^2.
+  const FitResult m = fit_with(0.25);
+  const double t = m.prior_scale * 0.5, w = 1 / ((0.25 * t) * (0.25 * t));
+  EXPECT_NEAR(mid, (1.25 + w * t) / (1.25 * 1.25 + w), 1e-9);
 }

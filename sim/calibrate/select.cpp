@@ -1,0 +1,38 @@
+#include "sim/calibrate/select.hpp"
+
+#include <cmath>
+#include <limits>
+
+namespace mcusim::cal {
+
+const std::vector<ModelSpec>& model_specs() {
+  static const std::vector<ModelSpec> specs = {
+      {"per-core CPI", false, false, 0},
+      {"per-core CPI + shared FC scale", true, false, 0},
+      {"per-core CPI + per-layer overhead", false, true, 0},
+      {"CPI = s x prior, +-10 % per core", false, false, 0.10},
+      {"CPI = s x prior, +-25 % per core", false, false, 0.25},
+  };
+  return specs;
+}
+
+std::size_t default_model() { return 4; }
+
+FitResult fit_spec(const std::vector<Observation>& obs, const ModelSpec& spec, CorePrior prior) {
+  prior.sigma = spec.prior_sigma;
+  return fit_cpi(obs, spec.fc_scale, spec.layer_overhead, 0.2, 20.0, prior);
+}
+
+double loo_rms(const std::vector<Observation>& obs, const FitResult& fit) {
+  double sq = 0;
+  int n = 0;
+  for (std::size_t i = 0; i < obs.size(); ++i) {
+    if (std::isnan(fit.loo_predicted[i])) continue;
+    const double e = (fit.loo_predicted[i] - obs[i].measured) / obs[i].measured;
+    sq += e * e;
+    ++n;
+  }
+  return n ? std::sqrt(sq / n) : std::numeric_limits<double>::infinity();
+}
+
+}  // namespace mcusim::cal
