@@ -115,7 +115,7 @@ int run_deploy(const DeployRequest& req0) {
   for (std::size_t i = 0; i < R.boards.size(); ++i) {
     const auto& b = R.boards[i];
     if (!b.ran) continue;
-    for (const auto& v : plan_variants(b.st, b.base, req.model)) {
+    for (const auto& v : plan_variants(b.st, b.base, req.model, R.model.graph)) {
       const std::string dir = board_dir(b) + "/variants/" + v.id;
       fs::create_directories(dir);
       auto vs = sets;

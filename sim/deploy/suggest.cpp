@@ -1,4 +1,5 @@
 #include "sim/deploy/suggest.hpp"
+#include "sim/deploy/tensor_moves.hpp"
 
 #include <algorithm>
 #include <cstdio>
@@ -27,13 +28,18 @@ std::string smaller_width(const std::string& spec) {
 std::string width_variant_id(const std::string& w) { return "width-" + w.substr(4); }
 
 std::vector<Variant> plan_variants(const BoardStatic& st, const RunData& base,
-                                   const std::string& model) {
+                                   const std::string& model, const wl::Graph& graph) {
   std::vector<Variant> v;
   if (base.tier_ms[3] > 0 && st.sd_requested_hz < 25e6) v.push_back({"sd-25mhz", {"sd.clock=25MHz"}, ""});
   const auto& t = st.placement.totals;
   if (t.const_sd > 0 && static_cast<std::int64_t>(st.firmware_bytes) + st.weights_bytes +
                                 t.spill_flash <= static_cast<std::int64_t>(st.flash_bytes))
     v.push_back({"weights-flash", {"placement.policy=weights-flash"}, ""});
+  else if (const auto moves = sd_tensors_to_flash(st); !moves.empty())
+    v.push_back({"sd-tensors-flash", override_sets(moves, "flash"), ""});
+  if (base.tier_ms[2] > 0)
+    if (const auto moves = hot_weights_to_sram(st, base, graph); !moves.empty())
+      v.push_back({"hot-weights-sram", override_sets(moves, "sram"), ""});
   const std::string w = smaller_width(model);
   if (!w.empty()) v.push_back({width_variant_id(w), {}, w});
   return v;

@@ -20,7 +20,7 @@ std::string smaller_width(const std::string& spec);
 std::string width_variant_id(const std::string& width_model);  // "width-mobilenet_v2_0.25_128"
 
 std::vector<Variant> plan_variants(const BoardStatic& st, const RunData& base,
-                                   const std::string& model);
+                                   const std::string& model, const wl::Graph& graph);
 
 std::vector<LimitingLayer> limiting_layers(const BoardStatic& st, const RunData& base);
 

@@ -2,6 +2,7 @@
 #include <algorithm>
 
 #include "sim/deploy/suggest.hpp"
+#include "sim/deploy/tensor_moves.hpp"
 #include "sim/deploy/text.hpp"
 
 namespace mcusim::deploy {
@@ -40,6 +41,30 @@ void from_variant(Suggestion& s, const BoardReport& b, const std::string& id,
              " mJ per inference, peak SRAM " + signed_num(static_cast<double>(s.d_peak_bytes) / 1024, 1) +
              " KiB (simulated: " + num(v.latency_ms, 3) + " ms, " + num(v.energy_mj, 3) + " mJ" +
              (v.fits ? "" : ", does not fit") + ")";
+}
+
+// One placement.overrides suggestion; `why_not` when there is nothing to move.
+Suggestion tensor_move_suggestion(const BoardReport& b, const DeployRequest& req, const std::string& id,
+                                  const std::vector<TensorMove>& moves, const std::string& loc,
+                                  const std::string& title, const std::string& why_not) {
+  Suggestion s = make(id, title, "");
+  if (moves.empty()) {
+    s.note = why_not;
+    return s;
+  }
+  s.applicable = true;
+  s.title += " (" + std::to_string(moves.size()) + (moves.size() == 1 ? " tensor, " : " tensors, ") +
+             bytes_text(total_bytes(moves)) + ")";
+  for (std::size_t i = 0; i < moves.size() && i < 3; ++i)
+    s.action += (i ? " " : "") + std::string("--set placement.overrides.") + moves[i].name + "=" + loc;
+  if (moves.size() > 3) s.action += " (and " + std::to_string(moves.size() - 3) + " more: see the variant's config.resolved.yaml)";
+  from_variant(s, b, id, req);
+  if (loc == "sram")
+    s.note = "copied from flash once at start-up, not per inference; " +
+             bytes_text(spare_sram_bytes(b.st) - total_bytes(moves)) + " of SRAM stays spare beside the arena";
+  else
+    s.note = bytes_text(free_flash_bytes(b.st) - total_bytes(moves)) + " of flash stays free";
+  return s;
 }
 
 }  // namespace
@@ -81,13 +106,29 @@ void make_suggestions(BoardReport& b, const ModelStatic& m, const DeployRequest&
   } else if (st.weights_bytes > free_flash) {
     wf.note = "not applicable: flash has " + bytes_text(free_flash) + " beside the firmware, all weights need " +
               bytes_text(st.weights_bytes) + " (auto already keeps " + bytes_text(t.const_flash) +
-              " in flash; per-tensor overrides are not exposed in the run configuration)";
+              " in flash; see sd-tensors-flash for the tensors that fit)";
   } else {
     wf.applicable = true;
     from_variant(wf, b, "weights-flash", req);
-    wf.note = "policy weights-flash (per-tensor overrides are not exposed in the run configuration)";
+    wf.note = "policy weights-flash";
   }
   out.push_back(wf);
+
+  out.push_back(tensor_move_suggestion(b, req, "sd-tensors-flash",
+                                       wf.applicable ? std::vector<TensorMove>{} : sd_tensors_to_flash(st), "flash",
+                                       "move the largest µSD weights that fit into free flash",
+                                       t.const_sd == 0          ? "not applicable: no weights on µSD"
+                                       : wf.applicable          ? "not needed: weights-flash moves them all"
+                                                                : "not applicable: no µSD tensor fits the " +
+                                                                      bytes_text(free_flash_bytes(st)) + " of free flash"));
+  out.push_back(tensor_move_suggestion(
+      b, req, "hot-weights-sram",
+      b.base.tier_ms[2] > 0 ? hot_weights_to_sram(st, b.base, m.graph) : std::vector<TensorMove>{}, "sram",
+      "copy the weights that stall longest on flash into spare SRAM",
+      b.base.tier_ms[2] <= 0        ? "not applicable: no flash stalls"
+      : spare_sram_bytes(st) <= 0   ? "not applicable: no spare SRAM beside the arena"
+                                    : "not applicable: no flash weight fits the " +
+                                          bytes_text(spare_sram_bytes(st)) + " of spare SRAM"));
 
   Suggestion sd = make("sd-25mhz", "raise the µSD SPI clock to 25 MHz", "--set sd.clock=25MHz");
   if (b.base.tier_ms[3] <= 0) {

@@ -43,7 +43,7 @@ for b in j["boards"]:
     assert abs(s["latency_ms"] - b["latency_ms"]) < 1e-6 and abs(s["energy_mj"] - b["energy_mj"]) < 1e-6
     assert abs(sum(b["breakdown"][t]["energy_mj"] for t in b["breakdown"]) - b["energy_mj"]) < 1e-3
     assert b["limiting_layers"] and all(l["reason"] for l in b["limiting_layers"])
-    assert len(b["suggestions"]) == 4
+    assert len(b["suggestions"]) == 6
     bat = b["battery"]
     assert bat["given"] and bat["days"] > 0 and bat["sleep_current_ma"] == 0.4, bat
     assert abs(bat["energy_j_per_day"] - bat["inference_j_per_day"] - bat["sleep_j_per_day"]) < 1e-3

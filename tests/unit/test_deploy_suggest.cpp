@@ -42,7 +42,7 @@ TEST(DeploySuggestions, RankedBySimulatedGain) {
   BoardReport b = board_with_sd_weights();
   DeployRequest req;
   b.ok = within(b.base, req);
-  const auto vars = plan_variants(b.st, b.base, m.spec);
+  const auto vars = plan_variants(b.st, b.base, m.spec, m.graph);
   ASSERT_EQ(vars.size(), 3u);
   EXPECT_EQ(vars[0].id, "sd-25mhz");
   EXPECT_EQ(vars[1].id, "weights-flash");
@@ -52,7 +52,7 @@ TEST(DeploySuggestions, RankedBySimulatedGain) {
   b.variants["weights-flash"] = run(21, 10, true, 0);    // -80% energy
   b.variants["width-mobilenet_v2_0.25_128"] = run(95, 48, true, 78);
   make_suggestions(b, m, req);
-  ASSERT_EQ(b.suggestions.size(), 4u);
+  ASSERT_EQ(b.suggestions.size(), 6u);  // + the two per-tensor ones, not applicable here
   EXPECT_EQ(b.suggestions[0].id, "weights-flash");
   EXPECT_DOUBLE_EQ(b.suggestions[0].d_latency_ms, -79);
   EXPECT_DOUBLE_EQ(b.suggestions[0].d_energy_mj, -40);
@@ -85,7 +85,7 @@ TEST(DeploySuggestions, NothingToSuggestOnChip) {
   BoardReport b = board_with_sd_weights();
   b.st.placement.totals.const_sd = 0;
   b.base = run(100, 50, true, 0);
-  EXPECT_TRUE(plan_variants(b.st, b.base, m.spec).empty());
+  EXPECT_TRUE(plan_variants(b.st, b.base, m.spec, m.graph).empty());
   make_suggestions(b, m, DeployRequest{});
   for (const auto& s : b.suggestions) EXPECT_FALSE(s.applicable) << s.id;
 }
