@@ -105,7 +105,7 @@ void make_suggestions(BoardReport& b, const ModelStatic& m, const DeployRequest&
     wf.note = "not applicable: no weights on µSD";
   } else if (st.weights_bytes > free_flash) {
     wf.note = "not applicable: flash has " + bytes_text(free_flash) + " beside the firmware, all weights need " +
-              bytes_text(st.weights_bytes) + " (auto already keeps " + bytes_text(t.const_flash) +
+              bytes_text(st.weights_bytes) + " (the placement keeps " + bytes_text(t.const_flash) +
               " in flash; see sd-tensors-flash for the tensors that fit)";
   } else {
     wf.applicable = true;
