@@ -55,4 +55,11 @@ check missing-config "no-such.yaml: cannot open config file" -- "${RUN[@]}" --mo
 mkdir -p "$TMP/adir.tflite"
 check directory-model "adir.tflite: is a directory" -- "${RUN[@]}" --model "$TMP/adir.tflite"
 check directory-model-plain "is a directory" -- "${RUN[@]}" --model "$TMP"
+# The flash bank mode and the calibrated profiles' prior CPIs.
+check bank-mode "flash.bank_mode: expected one of .single, dual., got 'triple'" -- \
+  "$MCUSIM" run --board nucleo-l4r5zi --model zoo:mobilenet_v2_0.35_128 --set flash.bank_mode=triple
+check width-beside-modes "flash.bus_width: this part has bank_modes: set bank_modes.dual.bus_width instead" -- \
+  "$MCUSIM" run --board nucleo-l4r5zi --model zoo:mobilenet_v2_0.35_128 --set flash.bus_width=4B
+check prior-cpi "engine.prior_cpi.cortex-m4: must be positive" -- \
+  "$MCUSIM" run --board nucleo-f767zi --model zoo:mobilenet_v2_0.35_128 --set engine.prior_cpi.cortex-m4=-1
 finish
