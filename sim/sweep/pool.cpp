@@ -1,83 +1,22 @@
 #include "sim/sweep/pool.hpp"
 
-#include <fcntl.h>
-#include <signal.h>
-#include <sys/prctl.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
-#include <cerrno>
-#include <climits>
-#include <cstring>
-#include <map>
-
-#include "sim/core/error.hpp"
+#include "sim/core/child_pool.hpp"
 
 namespace mcusim::sweep {
-namespace {
-
-volatile sig_atomic_t g_stop = 0;
-extern "C" void on_stop_signal(int) { g_stop = 1; }
-
-pid_t launch(const Task& t, pid_t parent) {
-  std::vector<char*> argv;
-  for (const auto& a : t.argv) argv.push_back(const_cast<char*>(a.c_str()));
-  argv.push_back(nullptr);
-  const pid_t pid = fork();
-  if (pid < 0) throw InputError(std::string("fork: ") + std::strerror(errno));
-  if (pid > 0) return pid;
-  // Child: die with the sweep (even on SIGKILL of the parent) so no orphan keeps
-  // writing into a point directory that a --resume is about to redo.
-  prctl(PR_SET_PDEATHSIG, SIGKILL);
-  if (getppid() != parent) _exit(127);
-  signal(SIGINT, SIG_DFL);
-  signal(SIGTERM, SIG_DFL);
-  const int devnull = open("/dev/null", O_WRONLY);
-  const int log = open(t.log_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-  if (devnull >= 0) dup2(devnull, 1);
-  if (log >= 0) dup2(log, 2);
-  execv(argv[0], argv.data());
-  _exit(127);
-}
-
-}  // namespace
 
 bool run_tasks(const std::vector<Task>& tasks, unsigned jobs,
                const std::function<void(const Finished&)>& on_done) {
-  // No SA_RESTART: a signal interrupts waitpid so we notice it promptly.
-  struct sigaction sa {}, old_int {}, old_term {};
-  sa.sa_handler = on_stop_signal;
-  sigemptyset(&sa.sa_mask);
-  sigaction(SIGINT, &sa, &old_int);
-  sigaction(SIGTERM, &sa, &old_term);
-  g_stop = 0;
-  const pid_t self = getpid();
-  std::map<pid_t, std::size_t> running;
-  std::size_t next = 0;
-  if (jobs == 0) jobs = 1;
-  while (!running.empty() || (next < tasks.size() && !g_stop)) {
-    while (!g_stop && next < tasks.size() && running.size() < jobs) {
-      running[launch(tasks[next], self)] = tasks[next].key;
-      ++next;
-    }
-    int status = 0;
-    const pid_t pid = waitpid(-1, &status, 0);
-    if (pid < 0) {
-      if (errno == EINTR) continue;
-      break;  // ECHILD: nothing left
-    }
-    auto it = running.find(pid);
-    if (it == running.end()) continue;
-    Finished f;
-    f.key = it->second;
-    running.erase(it);
-    if (WIFEXITED(status)) f.exit_code = WEXITSTATUS(status);
-    if (WIFSIGNALED(status)) f.signal = WTERMSIG(status);
-    on_done(f);
-  }
-  sigaction(SIGINT, &old_int, nullptr);
-  sigaction(SIGTERM, &old_term, nullptr);
-  return g_stop != 0;
+  std::vector<PoolTask> pool;
+  for (const auto& t : tasks) pool.push_back({t.argv, t.log_path});
+  return run_pool(pool, jobs,
+                  [&](const PoolDone& d) {
+                    Finished f;
+                    f.key = tasks[d.index].key;
+                    f.exit_code = d.exit_code;
+                    f.signal = d.signal;
+                    on_done(f);
+                  },
+                  /*stop_on_signals=*/true);
 }
 
 }  // namespace mcusim::sweep
