@@ -35,6 +35,7 @@ SimParams decode_sim(cfg::Section s) {
   p.burst_bytes = s.bytes_or("burst_bytes", 4096);
   p.power_sample_hz = s.quantity_or("power_sample_rate", Dim::Frequency, 5000);
   p.bus_latency_s = s.quantity_nonneg_or("bus_latency", Dim::Time, 0);
+  p.vcd = s.boolean_or("vcd", false);
   s.finish();
   return p;
 }

@@ -32,6 +32,7 @@ struct SimParams {
   std::uint64_t burst_bytes = 4096;
   double power_sample_hz = 5000;   // the paper's Monsoon rate
   double bus_latency_s = 0;
+  bool vcd = false;                // also write trace.vcd (sim/run/vcd.hpp)
 };
 SimParams decode_sim(cfg::Section s);
 

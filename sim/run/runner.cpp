@@ -15,6 +15,7 @@
 #include "sim/run/plan.hpp"
 #include "sim/run/quant_cost.hpp"
 #include "sim/run/results.hpp"
+#include "sim/run/vcd.hpp"
 #include "sim/run/transfers.hpp"
 #include "workloads/tflite/import.hpp"
 #include "workloads/zoo/zoo.hpp"
@@ -129,6 +130,7 @@ int run_simulation(const RunRequest& req, const std::string& out_dir, bool print
   out.stage("layers.csv", layers_csv(rows));
   out.stage("power.csv", power_csv(*sim.ledger, a.sim.power_sample_hz, sim.end));
   out.stage("trace.json", trace_json(*sim.ledger, rows, spans));
+  if (a.sim.vcd) out.stage("trace.vcd", trace_vcd(*sim.ledger, spans, sim.end));
   out.stage("config.resolved.yaml", a.tree.dump());
   out.commit();
 
@@ -136,7 +138,7 @@ int run_simulation(const RunRequest& req, const std::string& out_dir, bool print
       std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   if (print_table) std::cout << layer_table(rows, s);
   std::cout << "results: " << out_dir << "/{summary.json,layers.csv,power.csv,trace.json,"
-            << "config.resolved.yaml}\n";
+            << (a.sim.vcd ? "trace.vcd," : "") << "config.resolved.yaml}\n";
   spdlog::info("simulated {:.3f} ms in {:.3f} s host time ({:.1f} simulated s per host s)",
                s.latency_s * 1e3, host_s, s.latency_s / host_s);
   return 0;
