@@ -22,7 +22,7 @@ const std::vector<Command>& commands() {
       {"run", "simulate one inference of a model on a board; write results to --out", cmd_run},
       {"boards", "list the board presets with core, clock, SRAM and flash", cmd_boards},
       {"inspect", "per-layer table of a model: shapes, MACs, params, working set", cmd_inspect},
-      {"describe", "a device's parameters, stats and energy actions, with units", cmd_describe},
+      {"describe", "a device's parameters, stats and energy actions, with units; or the core model", cmd_describe},
       {"deploy", "fit, latency, energy and ranked suggestions for a model on boards; reports", cmd_deploy},
       {"sweep", "run every point of a sweep spec, N at a time; results.db and results.csv", cmd_sweep},
       {"merge", "join sweep shards (--shard I/N) of one spec into one results directory", cmd_merge},

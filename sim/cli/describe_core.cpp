@@ -1,0 +1,74 @@
+// `mcusim describe core --board B [--engine E]`: the compute model the run uses: the
+// board's core and clock, the engine's cycles per instruction for that core (fitted by
+// `mcusim calibrate` or a prior, as its profile says), and its kernel instruction models
+// with the cycles and time per MAC they imply.
+#include <cstdio>
+#include <iostream>
+
+#include "sim/cli/describe_core.hpp"
+
+namespace mcusim::cli {
+namespace {
+
+// root[k0][k1]...; an undefined node as soon as a level is missing (yaml-cpp throws
+// when indexing a missing node further).
+YAML::Node at_path(YAML::Node n, std::initializer_list<const char*> keys) {
+  for (const char* k : keys) {
+    if (!n || !n.IsMap()) return YAML::Node(YAML::NodeType::Undefined);
+    const YAML::Node c = n[k];
+    if (!c) return YAML::Node(YAML::NodeType::Undefined);
+    n = c;
+  }
+  return n;
+}
+
+}  // namespace
+
+void describe_core(const Assembled& a, std::ostream& os) {
+  const auto& e = a.engine;
+  const auto& core = a.board.core;
+  const double f = a.board.sysclk_hz;
+  char b[256];
+  os << "# core on " << a.board.name << "\n";
+  os << "core = " << core << (a.board.fpu ? " (FPU)" : "") << "\n";
+  std::snprintf(b, sizeof b, "core.clock = %.6gMHz\n", f / 1e6);
+  os << b;
+  os << "engine = " << e.name << "\n";
+  // Where the CPI comes from: a calibrated profile lists the core under provenance.fitted.
+  const YAML::Node fitted = at_path(a.tree.root(), {"engine", "provenance", "fitted", core.c_str()});
+  std::string origin = "PRIOR (not fitted to this engine's measurements)";
+  if (const YAML::Node r = at_path(fitted, {"rows"})) {
+    const int rows = r.as<int>();
+    const YAML::Node model = at_path(a.tree.root(), {"engine", "provenance", "model"});
+    origin = rows > 0 ? "FIT to " + std::to_string(rows) + " measurement rows"
+                      : "FIT: no rows of this core; shared scale x its prior";
+    if (model) origin += " (model: " + model.as<std::string>() + ")";
+  }
+  std::snprintf(b, sizeof b, "engine.cpi = %.6f cycles/instruction  # %s\n", e.cpi, origin.c_str());
+  os << b;
+  if (e.per_layer_cycles > 0) {
+    std::snprintf(b, sizeof b, "engine.per_layer_cycles = %.1f\n", e.per_layer_cycles);
+    os << b;
+  }
+  os << "kernels (instructions = per_mac x MACs + per_output x outputs + per_call):\n";
+  for (const auto& [name, k] : e.kernels) {
+    double scale = 1.0;
+    if (auto it = e.kernel_scale.find(name); it != e.kernel_scale.end()) scale = it->second;
+    const double cyc_per_mac = k.per_mac * scale * e.cpi;
+    std::snprintf(b, sizeof b,
+                  "  %-17s per_mac %9.4f  per_output %9.3f  per_call %9.1f  -> %.3f cycles/MAC, "
+                  "%.3f ns/MAC at %.6gMHz\n",
+                  name.c_str(), k.per_mac * scale, k.per_output * scale, k.per_call * scale, cyc_per_mac,
+                  cyc_per_mac / f * 1e9, f / 1e6);
+    os << b;
+  }
+  os << "elementwise (instructions per element, per call):\n";
+  for (const auto& [name, c] : e.elementwise) {
+    std::snprintf(b, sizeof b, "  %-17s per_element %7.2f  per_call %8.1f\n", name.c_str(), c.per_element,
+                  c.per_call);
+    os << b;
+  }
+  os << "memory stalls: not in these figures; the devices add them (describe sram|flash|sd)\n";
+}
+
+}  // namespace mcusim::cli

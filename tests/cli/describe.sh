@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# `mcusim describe sram|flash|sd|core`: each prints the model a run uses, with units.
+#  - flash: the F767's 256-bit read (32 B per beat) and the L4+ bank modes;
+#  - sd: the Mbed prescaler (1 MHz -> 843.75 kHz on F767, hardware.md §5.2);
+#  - core: the engine's CPI for the board's core, equal to the profile's value, and
+#    cycles/MAC = per_mac x CPI for every kernel;
+#  - an unknown device: one line, exit 2.
+source "$(dirname "$0")/lib.bash" "$1"
+D=("$MCUSIM" describe)
+expect_exit 0 flash -- "${D[@]}" flash --board nucleo-f767zi
+stdout_has() { grep -q -- "$2" "$TMP/$1.out" || fail "$1: stdout lacks /$2/"; }
+cp "$TMP/stdout" "$TMP/flash.out"; stdout_has flash "flash.bus_width = 32B per flash beat"
+expect_exit 0 single -- "${D[@]}" flash --board nucleo-l4r5zi --set flash.bank_mode=single
+cp "$TMP/stdout" "$TMP/single.out"; stdout_has single "flash.bus_width = 16B per flash beat (single-bank mode)"
+stdout_has single "flash.size = 2MiB in 256 sectors"
+expect_exit 0 sd -- "${D[@]}" sd --board nucleo-f767zi
+cp "$TMP/stdout" "$TMP/sd.out"; stdout_has sd "sd.clock = requested=1MHz actual=843.75kHz divider=128 pclk=108MHz"
+expect_exit 0 core -- "${D[@]}" core --board nucleo-f767zi --engine x-cube-ai
+python3 - "$TMP/stdout" <<'PY' || fail "describe core"
+import re, sys
+out = open(sys.argv[1]).read()
+cpi = float(re.search(r"^engine.cpi = ([0-9.]+) cycles/instruction", out, re.M).group(1))
+prof = open("configs/engines/x-cube-ai.yaml").read()
+want = float(re.search(r"^    cortex-m7:\n      cpi: ([0-9.]+)", prof, re.M).group(1))
+assert abs(cpi - want) < 1e-6, (cpi, want)
+rows = re.findall(r"^  (\w+)\s+per_mac\s+([0-9.]+).*-> ([0-9.]+) cycles/MAC, ([0-9.]+) ns/MAC at 216MHz", out, re.M)
+assert {r[0] for r in rows} >= {"conv", "conv_1x1", "dw_3x3", "fc"}, rows
+for name, per_mac, cyc, ns in rows:
+    assert abs(float(per_mac) * cpi - float(cyc)) < 2e-3, (name, per_mac, cpi, cyc)
+    assert abs(float(cyc) / 216e6 * 1e9 - float(ns)) < 2e-3, (name, cyc, ns)
+assert "core = cortex-m7" in out and "FIT to" in out
+PY
+expect_exit 2 unknown -- "${D[@]}" gpu
+stderr_has unknown "describe: unknown device .gpu. .expected sram, flash, sd or core.$"
+finish
