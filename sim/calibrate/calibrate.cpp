@@ -161,7 +161,7 @@ int calibrate(const CalibrateRequest& req) {
   if (isatty(STDERR_FILENO)) std::cerr << "\n";
   if (obs.empty()) throw InputError(req.measurements + ": no row matches engine '" + req.engine_name + "' with a board preset");
 
-  // The model is fixed (select.hpp: default_model()); the alternatives are fitted and
+  // The model is fixed in advance (--model, default select.hpp kDefaultModel); the others are fitted and
   // printed beside it so a user sees what each would have given on held-out rows.
   std::vector<double> static_w;
   for (const auto& sm : sims) static_w.push_back(sm.static_w);
@@ -184,10 +184,10 @@ int calibrate(const CalibrateRequest& req) {
     Report r = make_report(used, obs, static_w, f);
     cand.push_back({spec.name, std::move(f), std::move(r)});
   }
-  const std::size_t pick = default_model();
+  const std::size_t pick = model_index(req.model);
   const FitResult& fit = cand[pick].fit;
   const Report& rep = cand[pick].rep;
-  std::cout << "model: " << cand[pick].name << " (fixed); held-out error rms / median / worst of each model:\n";
+  std::cout << "model: " << cand[pick].name << " (--model " << model_specs()[pick].id << "); held-out error rms / median / worst of each model:\n";
   for (const auto& c : cand)
     std::cout << "  " << c.name << ": " << fmt(100 * c.rep.loo_rms, 1) << "% / " << fmt(100 * c.rep.loo_median, 1)
               << "% / " << fmt(100 * c.rep.loo_worst, 1) << "%\n";
@@ -210,7 +210,8 @@ int calibrate(const CalibrateRequest& req) {
   const std::string home = fs::path(home_dir()).lexically_normal().string() + "/";
   if (base_rel.rfind(home, 0) == 0) base_rel = base_rel.substr(home.size());
   prov << "{command: 'mcusim calibrate --measurements " << fs::path(req.measurements).filename().string()
-       << " --engine " << req.engine_name << "', measurements: "
+       << " --engine " << req.engine_name << (req.model == kDefaultModel ? "" : " --model " + req.model)
+       << "', measurements: "
        << fs::path(req.measurements).filename().string()
        << ", measurements_sha256: " << sha256_file(req.measurements)
        << ", base_profile: " << base_rel << ", rows_used: [";

@@ -14,6 +14,7 @@ struct CalibrateRequest {
   std::vector<std::string> boards;  // filter (preset names); empty = all with a preset
   std::string models_dir;    // where model_file names resolve
   std::string output;        // fitted profile YAML
+  std::string model = "prior-25";  // a model_specs() id (select.hpp kDefaultModel)
 };
 
 // Prints the per-row table and the errors to stdout; returns the exit status.

@@ -3,20 +3,29 @@
 #include <cmath>
 #include <limits>
 
+#include "sim/core/error.hpp"
+
 namespace mcusim::cal {
 
 const std::vector<ModelSpec>& model_specs() {
   static const std::vector<ModelSpec> specs = {
-      {"per-core CPI", false, false, 0},
-      {"per-core CPI + shared FC scale", true, false, 0},
-      {"per-core CPI + per-layer overhead", false, true, 0},
-      {"CPI = s x prior, +-10 % per core", false, false, 0.10},
-      {"CPI = s x prior, +-25 % per core", false, false, 0.25},
+      {"per-core", "per-core CPI", false, false, 0},
+      {"per-core-fc", "per-core CPI + shared FC scale", true, false, 0},
+      {"per-core-overhead", "per-core CPI + per-layer overhead", false, true, 0},
+      {"prior-10", "CPI = s x prior, +-10 % per core", false, false, 0.10},
+      {"prior-25", "CPI = s x prior, +-25 % per core", false, false, 0.25},
   };
   return specs;
 }
 
-std::size_t default_model() { return 4; }
+std::size_t model_index(const std::string& id) {
+  std::string ids;
+  for (std::size_t i = 0; i < model_specs().size(); ++i) {
+    if (model_specs()[i].id == id) return i;
+    ids += (i ? ", " : "") + model_specs()[i].id;
+  }
+  throw InputError("calibrate: unknown --model '" + id + "' (expected one of " + ids + ")");
+}
 
 FitResult fit_spec(const std::vector<Observation>& obs, const ModelSpec& spec, CorePrior prior) {
   prior.sigma = spec.prior_sigma;

@@ -12,6 +12,7 @@
 namespace mcusim::cal {
 
 struct ModelSpec {
+  std::string id;    // `mcusim calibrate --model ID`
   std::string name;
   bool fc_scale = false, layer_overhead = false;
   double prior_sigma = 0;  // > 0: CPI = s x prior per core, +- sigma (CorePrior)
@@ -19,10 +20,13 @@ struct ModelSpec {
 
 const std::vector<ModelSpec>& model_specs();
 
-// Index into model_specs() of the model calibrate writes: CPI = s x prior, +-25 % per
+// The model calibrate writes unless --model says otherwise: CPI = s x prior, +-25 % per
 // core. The prior carries published DMIPS/MHz ratios between cores (scripts/fit-engine);
 // 25 % because DMIPS is a scalar integer benchmark, not the DSP kernels' instruction mix.
-std::size_t default_model();
+inline constexpr const char* kDefaultModel = "prior-25";
+
+// Index of the model whose id is `id`; InputError listing the ids otherwise.
+std::size_t model_index(const std::string& id);
 
 FitResult fit_spec(const std::vector<Observation>& obs, const ModelSpec& spec, CorePrior prior);
 

@@ -2,6 +2,7 @@
 #include <filesystem>
 
 #include "sim/calibrate/calibrate.hpp"
+#include "sim/calibrate/select.hpp"
 #include "sim/cli/command.hpp"
 #include "sim/cli/options.hpp"
 #include "sim/run/paths.hpp"
@@ -16,6 +17,8 @@ int cmd_calibrate(const std::vector<std::string>& args) {
       ("engine-file", po::value<std::string>(), "base profile path (overrides --engine's)")
       ("board", po::value<std::vector<std::string>>()->composing(), "only rows of these board presets")
       ("models-dir", po::value<std::string>(), "where model_file names resolve (default: <measurements dir>/../models)")
+      ("model", po::value<std::string>()->default_value(cal::kDefaultModel),
+       "fitted model: prior-25 (CPI = s x prior, +-25 % per core), prior-10, per-core, per-core-fc, per-core-overhead")
       ("output,o", po::value<std::string>()->required(), "fitted profile to write (e.g. configs/engines/NAME.yaml)");
   po::variables_map vm;
   if (!parse_options("calibrate", args, desc, vm, nullptr,
@@ -34,6 +37,8 @@ int cmd_calibrate(const std::vector<std::string>& args) {
                        ? vm["models-dir"].as<std::string>()
                        : (std::filesystem::path(req.measurements).parent_path() / ".." / "models").string();
   req.output = vm["output"].as<std::string>();
+  req.model = vm["model"].as<std::string>();
+  cal::model_index(req.model);  // an unknown name is an input error before any simulation
   return cal::calibrate(req);
 }
 

@@ -16,7 +16,13 @@ expect_exit 0 run -- "$MCUSIM" run --board nucleo-h7a3zi-q --model ../shared/mod
 expect_exit 0 refit -- "$MCUSIM" calibrate --measurements "$MEAS" --engine-file "$TMP/x.yaml" --engine x-cube-ai -o "$TMP/y.yaml"
 paste <(grep -o "cpi: [0-9.]*" "$TMP/x.yaml" | cut -d' ' -f2) <(grep -o "cpi: [0-9.]*" "$TMP/y.yaml" | cut -d' ' -f2) |
   awk '{ d = $1 - $2; if (d < 0) d = -d; if (d > 1e-5) bad = 1 } END { exit bad }' || fail "refit changed the CPIs"
+# Another model on request: named in the output and the provenance.
+expect_exit 0 per-core -- "$MCUSIM" calibrate --measurements "$MEAS" --engine x-cube-ai --model per-core -o "$TMP/pc.yaml"
+grep -q "^model: per-core CPI (--model per-core)" "$TMP/stdout" || fail "--model per-core not reported"
+grep -q "model: per-core CPI" "$TMP/pc.yaml" && grep -q "engine x-cube-ai --model per-core" "$TMP/pc.yaml" || fail "--model per-core provenance"
 # Bad input.
+expect_exit 2 bad-model -- "$MCUSIM" calibrate --measurements "$MEAS" --engine x-cube-ai --model nope -o "$TMP/z.yaml"
+stderr_has bad-model "unknown --model 'nope' .expected one of per-core, per-core-fc, per-core-overhead, prior-10, prior-25.$"
 expect_exit 2 no-engine -- "$MCUSIM" calibrate --measurements "$MEAS" --engine nope -o "$TMP/z.yaml"
 stderr_has no-engine "no base profile for engine 'nope'"
 printf 'row_id,board\n1,x\n' > "$TMP/bad.csv"
