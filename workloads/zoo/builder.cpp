@@ -28,6 +28,17 @@ int GraphBuilder::constant(std::vector<std::int64_t> shape, DType type, const st
   return g_.add_tensor(std::move(t));
 }
 
+Operator& GraphBuilder::op(const char* type, const std::string& name, std::vector<int> inputs,
+                           int output) {
+  Operator o;
+  o.type = type;
+  o.name = name;
+  o.inputs = std::move(inputs);
+  o.outputs = {output};
+  g_.ops.push_back(std::move(o));
+  return g_.ops.back();
+}
+
 int GraphBuilder::input(std::vector<std::int64_t> nhwc) {
   int t = activation(std::move(nhwc), "input");
   g_.inputs.push_back(t);
@@ -42,14 +53,9 @@ int GraphBuilder::conv(const std::string& name, int x, int cout, int k, int stri
   int w = constant({cout, k, k, s[3]}, DType::Int8, name + "/weights");
   int b = constant({cout}, DType::Int32, name + "/bias");
   int y = activation({s[0], same_out(s[1], stride), same_out(s[2], stride), cout}, name);
-  Operator op;
-  op.type = "CONV_2D";
-  op.name = name;
-  op.inputs = {x, w, b};
-  op.outputs = {y};
-  op.options.stride_w = op.options.stride_h = stride;
-  op.options.activation = act;
-  g_.ops.push_back(op);
+  Operator& o = op("CONV_2D", name, {x, w, b}, y);
+  o.options.stride_w = o.options.stride_h = stride;
+  o.options.activation = act;
   return y;
 }
 
@@ -60,43 +66,26 @@ int GraphBuilder::depthwise(const std::string& name, int x, int k, int stride, A
   int w = constant({1, k, k, c}, DType::Int8, name + "/weights");
   int b = constant({c}, DType::Int32, name + "/bias");
   int y = activation({s[0], same_out(s[1], stride), same_out(s[2], stride), c}, name);
-  Operator op;
-  op.type = "DEPTHWISE_CONV_2D";
-  op.name = name;
-  op.inputs = {x, w, b};
-  op.outputs = {y};
-  op.options.stride_w = op.options.stride_h = stride;
-  op.options.depth_multiplier = multiplier;
-  op.options.activation = act;
-  g_.ops.push_back(op);
+  Operator& o = op("DEPTHWISE_CONV_2D", name, {x, w, b}, y);
+  o.options.stride_w = o.options.stride_h = stride;
+  o.options.depth_multiplier = multiplier;
+  o.options.activation = act;
   return y;
 }
 
 int GraphBuilder::add(const std::string& name, int a, int b) {
   int y = activation(g_.tensor(a).shape, name);
-  Operator op;
-  op.type = "ADD";
-  op.name = name;
-  op.inputs = {a, b};
-  op.outputs = {y};
-  g_.ops.push_back(op);
+  op("ADD", name, {a, b}, y);
   return y;
 }
 
 int GraphBuilder::avgpool_global(const std::string& name, int x) {
   const auto s = g_.tensor(x).shape;
   int y = activation({s[0], 1, 1, s[3]}, name);
-  Operator op;
-  op.type = "AVERAGE_POOL_2D";
-  op.name = name;
-  op.inputs = {x};
-  op.outputs = {y};
-  op.options.padding = Padding::Valid;
-  op.options.filter_h = static_cast<int>(s[1]);
-  op.options.filter_w = static_cast<int>(s[2]);
-  op.options.stride_h = static_cast<int>(s[1]);
-  op.options.stride_w = static_cast<int>(s[2]);
-  g_.ops.push_back(op);
+  Operator& o = op("AVERAGE_POOL_2D", name, {x}, y);
+  o.options.padding = Padding::Valid;
+  o.options.filter_h = o.options.stride_h = static_cast<int>(s[1]);
+  o.options.filter_w = o.options.stride_w = static_cast<int>(s[2]);
   return y;
 }
 
@@ -107,12 +96,7 @@ int GraphBuilder::fully_connected(const std::string& name, int x, int cout) {
   int w = constant({cout, k}, DType::Int8, name + "/weights");
   int b = constant({cout}, DType::Int32, name + "/bias");
   int y = activation({batch, cout}, name);
-  Operator op;
-  op.type = "FULLY_CONNECTED";
-  op.name = name;
-  op.inputs = {x, w, b};
-  op.outputs = {y};
-  g_.ops.push_back(op);
+  op("FULLY_CONNECTED", name, {x, w, b}, y);
   return y;
 }
 

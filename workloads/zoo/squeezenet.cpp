@@ -20,95 +20,55 @@
 namespace mcusim::wl {
 namespace {
 
+// SqueezeNet's operators on the shared GraphBuilder: VALID/SAME convolutions, Caffe
+// max pooling, fire modules (concatenation) and softmax, which its helpers lack.
 class Net {
  public:
-  explicit Net(const std::string& name) { g_.name = name; }
-  int input(std::int64_t r) {
-    int t = act({1, r, r, 3}, "input");
-    g_.inputs.push_back(t);
-    return t;
-  }
+  explicit Net(const std::string& name) : b_(name) {}
+  int input(std::int64_t r) { return b_.input({1, r, r, 3}); }
   // Conv2D, OHWI filter, int8 weights, int32 bias, ReLU. pad = 0 (VALID) or (k-1)/2.
   int conv(const std::string& name, int x, int cout, int k, int stride, bool same) {
-    const auto s = g_.tensor(x).shape;
+    const auto s = b_.tensor(x).shape;
     const std::int64_t pad = same ? (k - 1) / 2 : 0;
     const std::int64_t ho = (s[1] + 2 * pad - k) / stride + 1, wo = (s[2] + 2 * pad - k) / stride + 1;
-    int w = cst({cout, k, k, s[3]}, DType::Int8, name + "/weights");
-    int b = cst({cout}, DType::Int32, name + "/bias");
-    int y = act({s[0], ho, wo, cout}, name);
-    Operator op = make("CONV_2D", name, {x, w, b}, y);
+    int w = b_.constant({cout, k, k, s[3]}, DType::Int8, name + "/weights");
+    int b = b_.constant({cout}, DType::Int32, name + "/bias");
+    int y = b_.activation({s[0], ho, wo, cout}, name);
+    Operator& op = b_.op("CONV_2D", name, {x, w, b}, y);
     op.options.padding = same ? Padding::Same : Padding::Valid;
     op.options.stride_w = op.options.stride_h = stride;
     op.options.activation = Activation::Relu;
-    g_.ops.push_back(op);
     return y;
   }
   int maxpool(const std::string& name, int x) {  // 3x3/2, Caffe ceil mode
-    const auto s = g_.tensor(x).shape;
+    const auto s = b_.tensor(x).shape;
     auto out = [](std::int64_t in) { return (in - 3 + 1) / 2 + 1; };  // ceil((in-3)/2)+1
-    int y = act({s[0], out(s[1]), out(s[2]), s[3]}, name);
-    Operator op = make("MAX_POOL_2D", name, {x}, y);
+    int y = b_.activation({s[0], out(s[1]), out(s[2]), s[3]}, name);
+    Operator& op = b_.op("MAX_POOL_2D", name, {x}, y);
     op.options.padding = Padding::Valid;
     op.options.filter_w = op.options.filter_h = 3;
     op.options.stride_w = op.options.stride_h = 2;
-    g_.ops.push_back(op);
     return y;
   }
   int fire(const std::string& name, int x, int s1, int e1, int e3) {
     int sq = conv(name + "/squeeze1x1", x, s1, 1, 1, true);
     int a = conv(name + "/expand1x1", sq, e1, 1, 1, true);
     int b = conv(name + "/expand3x3", sq, e3, 3, 1, true);
-    const auto s = g_.tensor(a).shape;
-    int y = act({s[0], s[1], s[2], e1 + e3}, name + "/concat");
-    Operator op = make("CONCATENATION", name + "/concat", {a, b}, y);
-    op.options.axis = 3;
-    g_.ops.push_back(op);
+    const auto s = b_.tensor(a).shape;
+    int y = b_.activation({s[0], s[1], s[2], e1 + e3}, name + "/concat");
+    b_.op("CONCATENATION", name + "/concat", {a, b}, y).options.axis = 3;
     return y;
   }
-  int avgpool_global(const std::string& name, int x) {
-    const auto s = g_.tensor(x).shape;
-    int y = act({s[0], 1, 1, s[3]}, name);
-    Operator op = make("AVERAGE_POOL_2D", name, {x}, y);
-    op.options.padding = Padding::Valid;
-    op.options.filter_h = op.options.stride_h = static_cast<int>(s[1]);
-    op.options.filter_w = op.options.stride_w = static_cast<int>(s[2]);
-    g_.ops.push_back(op);
-    return y;
-  }
+  int avgpool_global(const std::string& name, int x) { return b_.avgpool_global(name, x); }
   int softmax(const std::string& name, int x) {
-    int y = act(g_.tensor(x).shape, name);
-    g_.ops.push_back(make("SOFTMAX", name, {x}, y));
+    int y = b_.activation(b_.tensor(x).shape, name);
+    b_.op("SOFTMAX", name, {x}, y);
     return y;
   }
-  Graph finish(int out) {
-    g_.outputs = {out};
-    return std::move(g_);
-  }
+  Graph finish(int out) { return b_.finish(out); }
 
  private:
-  int act(std::vector<std::int64_t> shape, const std::string& name) {
-    Tensor t;
-    t.name = name;
-    t.shape = std::move(shape);
-    return g_.add_tensor(std::move(t));
-  }
-  int cst(std::vector<std::int64_t> shape, DType type, const std::string& name) {
-    Tensor t;
-    t.name = name;
-    t.shape = std::move(shape);
-    t.type = type;
-    t.is_const = true;
-    return g_.add_tensor(std::move(t));
-  }
-  static Operator make(const char* type, const std::string& name, std::vector<int> in, int out) {
-    Operator op;
-    op.type = type;
-    op.name = name;
-    op.inputs = std::move(in);
-    op.outputs = {out};
-    return op;
-  }
-  Graph g_;
+  GraphBuilder b_;
 };
 
 }  // namespace

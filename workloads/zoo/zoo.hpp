@@ -27,9 +27,14 @@ class GraphBuilder {
   Graph finish(int output);
   const Tensor& tensor(int i) const { return g_.tensor(i); }
 
- private:
+  // Building blocks for operators the helpers above do not cover (SqueezeNet's VALID
+  // convolutions, pooling, concatenation): an int8 activation, a constant, and an
+  // operator appended to the graph (the reference is valid until the next one).
   int activation(std::vector<std::int64_t> shape, const std::string& name);
   int constant(std::vector<std::int64_t> shape, DType t, const std::string& name);
+  Operator& op(const char* type, const std::string& name, std::vector<int> inputs, int output);
+
+ private:
   Graph g_;
 };
 
