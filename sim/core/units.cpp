@@ -137,6 +137,16 @@ std::string format_address(std::uint64_t addr) {
   return b;
 }
 
+std::string commas(std::int64_t v) {
+  const std::string d = std::to_string(v < 0 ? -v : v);
+  std::string o;
+  for (std::size_t i = 0; i < d.size(); ++i) {
+    if (i > 0 && (d.size() - i) % 3 == 0) o += ',';
+    o += d[i];
+  }
+  return v < 0 ? "-" + o : o;
+}
+
 ps_t cycles_to_ps(std::uint64_t cycles, double hz) {
   return static_cast<ps_t>(std::llround(static_cast<double>(cycles) * 1e12 / hz));
 }

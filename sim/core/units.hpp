@@ -25,6 +25,9 @@ std::string format_quantity(double value, Dim d);
 // A bus address as 0x%08llx, for error messages and describe().
 std::string format_address(std::uint64_t addr);
 
+// An integer with thousands separators: 1663328 -> "1,663,328", -1000 -> "-1,000".
+std::string commas(std::int64_t v);
+
 // Time conversions.
 inline ps_t seconds_to_ps(double s) { return static_cast<ps_t>(s * 1e12 + 0.5); }
 inline double ps_to_seconds(ps_t p) { return static_cast<double>(p) * 1e-12; }

@@ -11,15 +11,6 @@ std::string signed_num(double v, int decimals) {
   return s[0] == '-' ? s : "+" + s;
 }
 
-std::string commas(std::int64_t v) {
-  std::string d = std::to_string(v < 0 ? -v : v), o;
-  for (std::size_t i = 0; i < d.size(); ++i) {
-    if (i > 0 && (d.size() - i) % 3 == 0) o += ',';
-    o += d[i];
-  }
-  return v < 0 ? "-" + o : o;
-}
-
 std::string bytes_text(std::int64_t v) { return commas(v) + " B"; }
 
 std::string kib(std::int64_t v) { return fixed(static_cast<double>(v) / 1024.0, 1) + " KiB"; }

@@ -3,11 +3,12 @@
 #include <cstdint>
 #include <string>
 
+#include "sim/core/units.hpp"
 #include "workloads/placement/placement.hpp"
 
 namespace mcusim::wl::placement_detail {
 
-std::string commas(std::int64_t v);    // 1663328 -> "1,663,328"
+using mcusim::commas;                  // sim/core/units.hpp: 1663328 -> "1,663,328"
 std::string size_text(std::uint64_t v);  // 2097152 -> "2 MiB", 524288 -> "512 KiB", else "N B"
 
 // Stage 1: sets location/reason of every constant tensor in p.tensors (already listed)

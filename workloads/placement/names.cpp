@@ -56,15 +56,6 @@ const TensorPlacement* Placement::find(const std::string& name) const {
 
 namespace placement_detail {
 
-std::string commas(std::int64_t v) {
-  std::string digits = std::to_string(v < 0 ? -v : v), out;
-  for (std::size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
-    out += digits[i];
-  }
-  return v < 0 ? "-" + out : out;
-}
-
 std::string size_text(std::uint64_t v) {
   if (v > 0 && v % (1024 * 1024) == 0) return std::to_string(v / (1024 * 1024)) + " MiB";
   if (v > 0 && v % 1024 == 0) return std::to_string(v / 1024) + " KiB";
