@@ -8,6 +8,7 @@
 #include "workloads/planner/lifetimes.hpp"
 #include "workloads/tflite/import.hpp"
 #include "workloads/zoo/zoo.hpp"
+#include "tests/unit/shared_models.hpp"
 
 using namespace mcusim::wl;
 
@@ -61,12 +62,7 @@ void check(const Graph& g, const PlacementBoard& b) {
   }
 }
 
-const char* kModels[] = {
-    "mlperftiny_vww_96_int8",  "mlperftiny_ic_resnet8_int8", "mlperftiny_kws_dscnn_int8",
-    "mlperftiny_ad01_fc_autoencoder_int8", "mlperftiny_sww_ref_model",
-    "tflm_person_detect_int8", "tflm_micro_speech_quantized", "tflm_hello_world_int8",
-    "tflm_keyword_scrambled_8bit", "tflm_xtensa_mobilenet_v2_quantized_1x3x224x224",
-    "mcunet_tinyengine_vww", "mcunetv2_tinyengine_large", "mcunet_tinyengine_detection"};
+constexpr auto& kModels = mcusim::test::kSharedModels;
 
 const PlacementBoard kBoards[] = {{512 * 1024, 2 * 1024 * 1024, 1764 * 1024, true},
                                   {128 * 1024, 1024 * 1024, 256 * 1024, true},

@@ -12,18 +12,14 @@
 #include "workloads/planner/reorder.hpp"
 #include "workloads/tflite/import.hpp"
 #include "workloads/zoo/zoo.hpp"
+#include "tests/unit/shared_models.hpp"
 
 using namespace mcusim::wl;
 
 namespace {
 
 // The planner must work on all of them, the SVDF model included (only metrics skip it).
-const char* kModels[] = {
-    "mlperftiny_vww_96_int8",  "mlperftiny_ic_resnet8_int8", "mlperftiny_kws_dscnn_int8",
-    "mlperftiny_ad01_fc_autoencoder_int8", "mlperftiny_sww_ref_model",
-    "tflm_person_detect_int8", "tflm_micro_speech_quantized", "tflm_hello_world_int8",
-    "tflm_keyword_scrambled_8bit", "tflm_xtensa_mobilenet_v2_quantized_1x3x224x224",
-    "mcunet_tinyengine_vww", "mcunetv2_tinyengine_large", "mcunet_tinyengine_detection"};
+constexpr auto& kModels = mcusim::test::kSharedModels;
 
 const char* kZoo[] = {"mobilenet_v2_0.35_128", "mobilenet_v2_1.0_224", "mobilenet_v2_0.5_96",
                       "mobilenet_v2_0.75_160_c10", "mobilenet_v2_0.35_128_x32x10"};

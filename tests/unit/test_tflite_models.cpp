@@ -10,18 +10,13 @@
 #include "sim/core/error.hpp"
 #include "workloads/metrics.hpp"
 #include "workloads/tflite/import.hpp"
+#include "tests/unit/shared_models.hpp"
 
 using namespace mcusim::wl;
 
 namespace {
 
-const char* const kModels[] = {
-    "mlperftiny_vww_96_int8", "mlperftiny_ic_resnet8_int8", "mlperftiny_kws_dscnn_int8",
-    "mlperftiny_ad01_fc_autoencoder_int8", "mlperftiny_sww_ref_model", "tflm_person_detect_int8",
-    "tflm_micro_speech_quantized", "tflm_hello_world_int8", "tflm_keyword_scrambled_8bit",
-    "tflm_xtensa_mobilenet_v2_quantized_1x3x224x224", "mcunet_tinyengine_vww",
-    "mcunetv2_tinyengine_large", "mcunet_tinyengine_detection",
-};
+constexpr auto& kModels = mcusim::test::kSharedModels;
 
 using Shape = std::vector<std::int64_t>;
 const Shape kAbsent = {-1};  // how the parser records a "None" (optional, absent) input
