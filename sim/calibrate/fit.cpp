@@ -188,10 +188,4 @@ FitResult fit_cpi(const std::vector<Observation>& obs, bool fit_fc_scale, bool f
   return f;
 }
 
-double predict_row(const Observation& o, const FitResult& f) {
-  auto it = f.cpi.find(o.core);
-  return it == f.cpi.end() ? NAN
-                           : it->second * (o.a + f.fc_scale * o.a_fc) + o.b + f.layer_cycles * o.layers_s;
-}
-
 }  // namespace mcusim::cal

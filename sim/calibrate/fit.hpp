@@ -51,7 +51,4 @@ FitResult fit_cpi(const std::vector<Observation>& obs, bool fit_fc_scale,
                   bool fit_layer_overhead = false, double lo = 0.2, double hi = 20.0,
                   const CorePrior& prior = {});
 
-// The fitted model's prediction (seconds) of one row; NAN for a core the fit has no CPI for.
-double predict_row(const Observation& o, const FitResult& f);
-
 }  // namespace mcusim::cal

@@ -1,8 +1,5 @@
 #include "sim/calibrate/select.hpp"
 
-#include <cmath>
-#include <limits>
-
 #include "sim/core/error.hpp"
 
 namespace mcusim::cal {
@@ -30,18 +27,6 @@ std::size_t model_index(const std::string& id) {
 FitResult fit_spec(const std::vector<Observation>& obs, const ModelSpec& spec, CorePrior prior) {
   prior.sigma = spec.prior_sigma;
   return fit_cpi(obs, spec.fc_scale, spec.layer_overhead, 0.2, 20.0, prior);
-}
-
-double loo_rms(const std::vector<Observation>& obs, const FitResult& fit) {
-  double sq = 0;
-  int n = 0;
-  for (std::size_t i = 0; i < obs.size(); ++i) {
-    if (std::isnan(fit.loo_predicted[i])) continue;
-    const double e = (fit.loo_predicted[i] - obs[i].measured) / obs[i].measured;
-    sq += e * e;
-    ++n;
-  }
-  return n ? std::sqrt(sq / n) : std::numeric_limits<double>::infinity();
 }
 
 }  // namespace mcusim::cal

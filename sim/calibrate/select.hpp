@@ -3,7 +3,8 @@
 // model, fixed in advance rather than chosen by its held-out error: a choice made by
 // looking at the held-out errors would make those errors optimistic (measured in this
 // repository: nested leave-one-group-out worst 32.8 % / 39.0 % for x-cube-ai / -v9 when
-// the choice was data-driven). The others are fitted and printed for comparison only.
+// the choice was data-driven). The others are fitted and printed for comparison; a user
+// picks one in advance with --model.
 #include <string>
 #include <vector>
 
@@ -30,7 +31,5 @@ std::size_t model_index(const std::string& id);
 
 FitResult fit_spec(const std::vector<Observation>& obs, const ModelSpec& spec, CorePrior prior);
 
-// Root mean square of the leave-one-group-out relative errors (inf without any).
-double loo_rms(const std::vector<Observation>& obs, const FitResult& fit);
 
 }  // namespace mcusim::cal
