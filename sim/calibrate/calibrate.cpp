@@ -142,7 +142,7 @@ int calibrate(const CalibrateRequest& req) {
       std::cerr << "\rcalibrate: row " << m.id << " " << preset << " " << m.model_file << "   " << std::flush;
     const Sim s = simulate_row(m, preset, req.models_dir + "/" + m.model_file, req.engine_file,
                                prior_cpi[core], prof.kernel_scale.count("fc") ? prof.kernel_scale.at("fc") : 1.0,
-                               bool(bt.root()["flash"]["bank_modes"]), tmpdir + "/row" + m.id);
+                               bool(bt.find("flash.bank_modes")), tmpdir + "/row" + m.id);
     used.push_back(m);
     sims.push_back(s);
     Observation o;
@@ -176,7 +176,7 @@ int calibrate(const CalibrateRequest& req) {
   // A fitted profile records the prior it was fitted against (engine.prior_cpi), so a
   // refit from it uses the same prior rather than its own fitted CPIs.
   std::map<std::string, double> prior_ratio = prior_cpi;
-  if (const YAML::Node pc = base.root()["engine"]["prior_cpi"])
+  if (const YAML::Node pc = base.find("engine.prior_cpi"))
     for (const auto& kv : pc) prior_ratio[kv.first.as<std::string>()] = kv.second.as<double>();
   const CorePrior prior{prior_ratio, 0};
   for (const auto& spec : model_specs()) {

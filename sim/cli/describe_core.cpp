@@ -8,21 +8,6 @@
 #include "sim/cli/describe_core.hpp"
 
 namespace mcusim::cli {
-namespace {
-
-// root[k0][k1]...; an undefined node as soon as a level is missing (yaml-cpp throws
-// when indexing a missing node further).
-YAML::Node at_path(YAML::Node n, std::initializer_list<const char*> keys) {
-  for (const char* k : keys) {
-    if (!n || !n.IsMap()) return YAML::Node(YAML::NodeType::Undefined);
-    const YAML::Node c = n[k];
-    if (!c) return YAML::Node(YAML::NodeType::Undefined);
-    n = c;
-  }
-  return n;
-}
-
-}  // namespace
 
 void describe_core(const Assembled& a, std::ostream& os) {
   const auto& e = a.engine;
@@ -35,11 +20,10 @@ void describe_core(const Assembled& a, std::ostream& os) {
   os << b;
   os << "engine = " << e.name << "\n";
   // Where the CPI comes from: a calibrated profile lists the core under provenance.fitted.
-  const YAML::Node fitted = at_path(a.tree.root(), {"engine", "provenance", "fitted", core.c_str()});
   std::string origin = "PRIOR (not fitted to this engine's measurements)";
-  if (const YAML::Node r = at_path(fitted, {"rows"})) {
+  if (const YAML::Node r = a.tree.find("engine.provenance.fitted." + core + ".rows")) {
     const int rows = r.as<int>();
-    const YAML::Node model = at_path(a.tree.root(), {"engine", "provenance", "model"});
+    const YAML::Node model = a.tree.find("engine.provenance.model");
     origin = rows > 0 ? "FIT to " + std::to_string(rows) + " measurement rows"
                       : "FIT: no rows of this core; shared scale x its prior";
     if (model) origin += " (model: " + model.as<std::string>() + ")";

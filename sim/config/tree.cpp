@@ -150,6 +150,21 @@ void Tree::apply_set(const std::string& assignment) {
   origins_[path] = where;
 }
 
+YAML::Node Tree::find(const std::string& path) const {
+  YAML::Node n = root_;
+  std::size_t start = 0;
+  while (true) {
+    const std::size_t dot = path.find('.', start);
+    const std::string key = path.substr(start, dot == std::string::npos ? std::string::npos : dot - start);
+    if (!n.IsMap()) return YAML::Node(YAML::NodeType::Undefined);
+    const YAML::Node c = static_cast<const YAML::Node&>(n)[key];
+    if (!c) return YAML::Node(YAML::NodeType::Undefined);
+    n.reset(c);
+    if (dot == std::string::npos) return n;
+    start = dot + 1;
+  }
+}
+
 std::string Tree::origin(const std::string& path) const {
   std::string p = path;
   while (true) {

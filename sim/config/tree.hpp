@@ -23,6 +23,9 @@ class Tree {
 
   const YAML::Node& root() const { return root_; }
   YAML::Node& root() { return root_; }
+  // The node at a dotted key path ("engine.provenance.model"), or an undefined node when
+  // any level is missing (yaml-cpp throws when a missing node is indexed further).
+  YAML::Node find(const std::string& path) const;
   // Where a key path ("board.sram") was last set; falls back to the nearest parent.
   std::string origin(const std::string& path) const;
   // Emits the merged tree as YAML text with sorted keys (deterministic).

@@ -122,3 +122,14 @@ TEST(ConfigTree, MalformedYamlNamesTheLine) {
   EXPECT_NE(error_of([&] { t.apply_set("novalue"); }).find("expected key.path=value"),
             std::string::npos);
 }
+
+TEST(ConfigTree, FindFollowsDottedPathsAndNeverInsertsOrThrows) {
+  cfg::Tree t;
+  t.merge_text("engine: {provenance: {fitted: {cortex-m7: {rows: 8}}}, name: e}\n", "t.yaml");
+  EXPECT_EQ(t.find("engine.provenance.fitted.cortex-m7.rows").as<int>(), 8);
+  EXPECT_EQ(t.find("engine.name").as<std::string>(), "e");
+  EXPECT_FALSE(t.find("engine.provenance.fitted.cortex-m4.rows"));  // missing level
+  EXPECT_FALSE(t.find("flash.bank_modes"));                          // missing section
+  EXPECT_FALSE(t.find("engine.name.deeper"));                        // through a scalar
+  EXPECT_EQ(t.dump(), "engine:\n  name: e\n  provenance:\n    fitted:\n      cortex-m7:\n        rows: 8\n");
+}
