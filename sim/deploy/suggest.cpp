@@ -32,8 +32,7 @@ std::vector<Variant> plan_variants(const BoardStatic& st, const RunData& base,
   std::vector<Variant> v;
   if (base.tier_ms[3] > 0 && st.sd_requested_hz < 25e6) v.push_back({"sd-25mhz", {"sd.clock=25MHz"}, ""});
   const auto& t = st.placement.totals;
-  if (t.const_sd > 0 && static_cast<std::int64_t>(st.firmware_bytes) + st.weights_bytes +
-                                t.spill_flash <= static_cast<std::int64_t>(st.flash_bytes))
+  if (t.const_sd > 0 && st.weights_bytes <= flash_for_weights(st))
     v.push_back({"weights-flash", {"placement.policy=weights-flash"}, ""});
   else if (const auto moves = sd_tensors_to_flash(st); !moves.empty())
     v.push_back({"sd-tensors-flash", override_sets(moves, "flash"), ""});

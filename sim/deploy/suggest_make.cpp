@@ -99,8 +99,7 @@ void make_suggestions(BoardReport& b, const ModelStatic& m, const DeployRequest&
   Suggestion wf = make("weights-flash", "move weights from µSD to on-chip flash",
                        "--set placement.policy=weights-flash");
   const auto& t = st.placement.totals;
-  const std::int64_t free_flash = static_cast<std::int64_t>(st.flash_bytes) -
-                                  static_cast<std::int64_t>(st.firmware_bytes) - t.spill_flash;
+  const std::int64_t free_flash = flash_for_weights(st);
   if (t.const_sd == 0) {
     wf.note = "not applicable: no weights on µSD";
   } else if (st.weights_bytes > free_flash) {

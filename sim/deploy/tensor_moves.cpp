@@ -13,6 +13,11 @@ std::int64_t free_flash_bytes(const BoardStatic& st) {
   return std::max<std::int64_t>(0, static_cast<std::int64_t>(st.flash_bytes) - st.placement.totals.flash_used);
 }
 
+std::int64_t flash_for_weights(const BoardStatic& st) {
+  return static_cast<std::int64_t>(st.flash_bytes) - static_cast<std::int64_t>(st.firmware_bytes) -
+         st.placement.totals.spill_flash;
+}
+
 std::int64_t spare_sram_bytes(const BoardStatic& st) {
   const auto& t = st.placement.totals;
   if (t.spilled_tensors > 0) return 0;  // the arena already needs more than SRAM

@@ -23,6 +23,9 @@ struct TensorMove {
 bool overridable(const std::string& tensor_name);
 
 std::int64_t free_flash_bytes(const BoardStatic& st);  // flash - firmware - constants - spills
+// Flash beside the firmware and the spilled activations: what all weights would share
+// under the weights-flash policy.
+std::int64_t flash_for_weights(const BoardStatic& st);
 std::int64_t spare_sram_bytes(const BoardStatic& st);  // 0 while anything is spilled
 
 std::vector<TensorMove> sd_tensors_to_flash(const BoardStatic& st);
