@@ -1,0 +1,591 @@
+/* See cmsis_re.h. Own re-implementation of the CMSIS-NN s8 algorithms:
+ *  - requantization: 64-bit doubling high multiply (no saturation) with a
+ *    +-2^30 nudge, then rounding divide by a power of two;
+ *  - cr_convolve: im2col per output pixel (int8 copy / pad fill), conversion
+ *    of the column to int16 with the input offset ("unordered" SXTAB16 pairs
+ *    on DSP cores), and a 2 output channels x 2 columns SMLAD kernel;
+ *  - cr_convolve_1x1_fast / cr_convolve_1x1: a 2x2 (rhs rows x lhs rows)
+ *    int8 matrix multiply with the input offset folded into a per-row
+ *    contribution (sum of the filter row times the offset);
+ *  - cr_depthwise_3x3: 4 channels at a time, the 3x3 taps unrolled per row,
+ *    SMLABB/SMLATT on SXTB16 pairs;
+ *  - cr_fully_connected: 2 filter rows at a time, SMLAD, unrolled.
+ * DSP paths under __ARM_FEATURE_DSP, plain C otherwise. */
+#include "cmsis_re.h"
+#include <string.h>
+#if defined(__ARM_FEATURE_DSP)
+#include <arm_acle.h>
+#endif
+
+#define NOINL __attribute__((noinline))
+
+/* ---------------- helpers ---------------- */
+static inline int32_t rd_s8x4(const int8_t *p) {
+  int32_t v; memcpy(&v, p, 4); return v;
+}
+static inline int32_t rd_s8x4_ia(const int8_t **p) {
+  int32_t v; memcpy(&v, *p, 4); *p += 4; return v;
+}
+static inline int32_t rd_s16x2_ia(const int16_t **p) {
+  int32_t v; memcpy(&v, *p, 4); *p += 2; return v;
+}
+
+#if defined(__ARM_FEATURE_DSP)
+static inline int32_t sxtb16_ror8(int32_t x) {
+  int32_t r; __asm__("sxtb16 %0, %1, ror #8" : "=r"(r) : "r"(x)); return r;
+}
+static inline int32_t sxtab16_ror8(int32_t a, int32_t x) {
+  int32_t r; __asm__("sxtab16 %0, %1, %2, ror #8" : "=r"(r) : "r"(a), "r"(x)); return r;
+}
+#define SXTB16(x) ((int32_t)__sxtb16((x)))
+#define SXTAB16(a, x) ((int32_t)__sxtab16((a), (x)))
+#define SMLAD(a, b, c) ((int32_t)__smlad((a), (b), (c)))
+#define SMLABB(a, b, c) ((int32_t)__smlabb((a), (b), (c)))
+#define SMLATT(a, b, c) ((int32_t)__smlatt((a), (b), (c)))
+#endif
+
+static inline int32_t dbl_high_mul(int32_t a, int32_t b) {
+  int64_t acc = (int64_t)1 << 30;
+  if ((a < 0) != (b < 0)) acc = 1 - acc;
+  acc += (int64_t)a * b;
+  return (int32_t)(acc / ((int64_t)1 << 31));
+}
+static inline int32_t div_pot(int32_t x, int32_t e) {
+  const int32_t mask = (int32_t)((1u << e) - 1u);
+  const int32_t rem = x & mask;
+  int32_t res = x >> e;
+  int32_t thr = mask >> 1;
+  if (res < 0) thr++;
+  if (rem > thr) res++;
+  return res;
+}
+static inline int32_t requant(int32_t v, int32_t m, int32_t s) {
+  const int32_t ls = s > 0 ? s : 0, rs = s > 0 ? 0 : -s;
+  return div_pot(dbl_high_mul(v * (1 << ls), m), rs);
+}
+static inline int8_t finish(int32_t v, int32_t m, int32_t s, int32_t off,
+                            int32_t lo, int32_t hi) {
+  v = requant(v, m, s) + off;
+  v = v < lo ? lo : v;
+  v = v > hi ? hi : v;
+  return (int8_t)v;
+}
+
+/* ---------------- im2col + 2x2 s8 x s16 kernel ---------------- */
+int32_t cr_convolve_buf_size(const cr_dims *in, const cr_dims *f) {
+  int32_t cols = f->h * f->w * in->c;
+  int32_t al = (cols + 3) & ~3;
+  return al * 2 * 2 + 2 * al + 16;
+}
+
+/* column int8 -> int16 plus offset */
+static void col_to_s16(const int8_t *src, int16_t *dst, int32_t n, int16_t off) {
+#if defined(__ARM_FEATURE_DSP)
+  const int32_t off2 = (int32_t)(((uint32_t)(uint16_t)off << 16) | (uint16_t)off);
+  int32_t k = n >> 2;
+  while (k--) {
+    int32_t w = rd_s8x4_ia(&src);
+    int32_t e02 = SXTAB16(off2, w);     /* elements 0,2 */
+    int32_t e13 = sxtab16_ror8(off2, w); /* elements 1,3 */
+    memcpy(dst, &e02, 4); memcpy(dst + 2, &e13, 4);
+    dst += 4;
+  }
+  k = n & 3;
+#else
+  int32_t k = n >> 2;
+  while (k--) {
+    dst[0] = (int16_t)(src[0] + off); dst[1] = (int16_t)(src[1] + off);
+    dst[2] = (int16_t)(src[2] + off); dst[3] = (int16_t)(src[3] + off);
+    src += 4; dst += 4;
+  }
+  k = n & 3;
+#endif
+  while (k--) *dst++ = (int16_t)(*src++ + off);
+}
+
+#if defined(__ARM_FEATURE_DSP)
+/* weights in the same element order as col_to_s16 */
+static inline const int8_t *rd_pad_reord(const int8_t *p, int32_t *e02, int32_t *e13) {
+  int32_t w = rd_s8x4(p);
+  *e02 = SXTB16(w); *e13 = sxtb16_ror8(w);
+  return p + 4;
+}
+#endif
+
+static NOINL int8_t *mm_kernel_s8_s16(const int8_t *wa, const int16_t *colb,
+                                      int32_t och, const int32_t *shift,
+                                      const int32_t *mult, int32_t ooff,
+                                      int32_t lo, int32_t hi, int32_t ncol,
+                                      int32_t ncol_al, const int32_t *bias,
+                                      int8_t *out0) {
+  int8_t *out1 = out0 + och;
+  const int8_t *a0 = wa;
+  int32_t rows = och >> 1;
+  while (rows--) {
+    const int16_t *b0 = colb, *b1 = colb + ncol_al;
+    const int8_t *a1 = a0 + ncol;
+    int32_t c00 = bias[0], c01 = bias[0], c10 = bias[1], c11 = bias[1];
+    bias += 2;
+#if defined(__ARM_FEATURE_DSP)
+    int32_t k = ncol >> 2;
+    while (k--) {
+      int32_t a0l, a0h, a1l, a1h;
+      a0 = rd_pad_reord(a0, &a0l, &a0h);
+      a1 = rd_pad_reord(a1, &a1l, &a1h);
+      int32_t x0 = rd_s16x2_ia(&b0), x1 = rd_s16x2_ia(&b1);
+      c00 = SMLAD(a0l, x0, c00); c01 = SMLAD(a0l, x1, c01);
+      c10 = SMLAD(a1l, x0, c10); c11 = SMLAD(a1l, x1, c11);
+      x0 = rd_s16x2_ia(&b0); x1 = rd_s16x2_ia(&b1);
+      c00 = SMLAD(a0h, x0, c00); c01 = SMLAD(a0h, x1, c01);
+      c10 = SMLAD(a1h, x0, c10); c11 = SMLAD(a1h, x1, c11);
+    }
+    k = ncol & 3;
+#else
+    int32_t k = ncol;
+#endif
+    while (k--) {
+      int32_t w0 = *a0++, w1 = *a1++, x0 = *b0++, x1 = *b1++;
+      c00 += w0 * x0; c01 += w0 * x1; c10 += w1 * x0; c11 += w1 * x1;
+    }
+    *out0++ = finish(c00, mult[0], shift[0], ooff, lo, hi);
+    *out1++ = finish(c01, mult[0], shift[0], ooff, lo, hi);
+    *out0++ = finish(c10, mult[1], shift[1], ooff, lo, hi);
+    *out1++ = finish(c11, mult[1], shift[1], ooff, lo, hi);
+    mult += 2; shift += 2;
+    a0 += ncol;
+  }
+  if (och & 1) {
+    const int16_t *b0 = colb, *b1 = colb + ncol_al;
+    int32_t c00 = bias[0], c01 = bias[0];
+#if defined(__ARM_FEATURE_DSP)
+    int32_t k = ncol >> 2;
+    while (k--) {
+      int32_t al, ah;
+      a0 = rd_pad_reord(a0, &al, &ah);
+      int32_t x0 = rd_s16x2_ia(&b0), x1 = rd_s16x2_ia(&b1);
+      c00 = SMLAD(al, x0, c00); c01 = SMLAD(al, x1, c01);
+      x0 = rd_s16x2_ia(&b0); x1 = rd_s16x2_ia(&b1);
+      c00 = SMLAD(ah, x0, c00); c01 = SMLAD(ah, x1, c01);
+    }
+    k = ncol & 3;
+#else
+    int32_t k = ncol;
+#endif
+    while (k--) {
+      int32_t w0 = *a0++, x0 = *b0++, x1 = *b1++;
+      c00 += w0 * x0; c01 += w0 * x1;
+    }
+    *out0++ = finish(c00, mult[0], shift[0], ooff, lo, hi);
+    *out1++ = finish(c01, mult[0], shift[0], ooff, lo, hi);
+  }
+  return out0 + och;
+}
+
+int cr_convolve(void *buf, const cr_conv_params *p, const cr_quant *q,
+                const cr_dims *in_d, const int8_t *in, const cr_dims *f_d,
+                const int8_t *filt, const int32_t *bias, const cr_dims *o_d,
+                int8_t *out) {
+  const int32_t iw = in_d->w, ih = in_d->h, ic = in_d->c;
+  const int32_t kw = f_d->w, kh = f_d->h;
+  const int32_t ow = o_d->w, oh = o_d->h, och = o_d->c;
+  const int32_t cols = kw * kh * ic;
+  const int32_t al = (cols + 3) & ~3;
+  int16_t *colbuf = (int16_t *)buf;
+  int8_t *im8 = (int8_t *)(colbuf + 2 * al);
+  int16_t *col16 = colbuf;
+  int32_t ncols = 0;
+  for (int32_t y = 0; y < oh; y++) {
+    for (int32_t x = 0; x < ow; x++) {
+      const int32_t by = y * p->stride_h - p->pad_h, bx = x * p->stride_w - p->pad_w;
+      int8_t *dst = im8;
+      for (int32_t ky = 0; ky < kh; ky++) {
+        for (int32_t kx = 0; kx < kw; kx++) {
+          const int32_t yy = by + ky, xx = bx + kx;
+          if (yy < 0 || yy >= ih || xx < 0 || xx >= iw)
+            memset(dst, (int8_t)-p->input_offset, (size_t)ic);
+          else
+            memcpy(dst, in + (yy * iw + xx) * ic, (size_t)ic);
+          dst += ic;
+        }
+      }
+      col_to_s16(im8, col16, cols, (int16_t)p->input_offset);
+      col16 += al;
+      if (++ncols == 2) {
+        out = mm_kernel_s8_s16(filt, colbuf, och, q->shift, q->mult,
+                               p->output_offset, p->act_min, p->act_max, cols,
+                               al, bias, out);
+        col16 = colbuf;
+        ncols = 0;
+      }
+    }
+  }
+  if (ncols) { /* left-over single column */
+    const int8_t *w = filt;
+    for (int32_t c = 0; c < och; c++) {
+      int32_t acc = bias[c];
+      const int16_t *b = colbuf;
+#if defined(__ARM_FEATURE_DSP)
+      int32_t k = cols >> 2;
+      while (k--) {
+        int32_t wl, wh;
+        w = rd_pad_reord(w, &wl, &wh);
+        acc = SMLAD(wl, rd_s16x2_ia(&b), acc);
+        acc = SMLAD(wh, rd_s16x2_ia(&b), acc);
+      }
+      k = cols & 3;
+#else
+      int32_t k = cols;
+#endif
+      while (k--) acc += *w++ * *b++;
+      *out++ = finish(acc, q->mult[c], q->shift[c], p->output_offset,
+                      p->act_min, p->act_max);
+    }
+  }
+  return 0;
+}
+
+/* ---------------- int8 x int8 2x2 matrix multiply (1x1 conv) ---------------- */
+static NOINL void mm_nt_t_s8(const int8_t *lhs, const int8_t *rhs,
+                             const int32_t *bias, int8_t *dst,
+                             const int32_t *mult, const int32_t *shift,
+                             int32_t lhs_rows, int32_t rhs_rows,
+                             int32_t rhs_cols, int32_t lhs_off, int32_t dst_off,
+                             int32_t lo, int32_t hi, int32_t lhs_stride) {
+  int32_t r = 0;
+  for (; r <= rhs_rows - 2; r += 2) {
+    const int8_t *w0 = rhs + r * rhs_cols, *w1 = w0 + rhs_cols;
+    int32_t s0 = 0, s1 = 0;
+    for (int32_t c = 0; c < rhs_cols; c++) { s0 += w0[c]; s1 += w1[c]; }
+    const int32_t base0 = s0 * lhs_off + bias[r], base1 = s1 * lhs_off + bias[r + 1];
+    const int32_t m0 = mult[r], m1 = mult[r + 1], sh0 = shift[r], sh1 = shift[r + 1];
+    const int8_t *lp = lhs;
+    int8_t *d = dst + r;
+    int32_t l = 0;
+    for (; l <= lhs_rows - 2; l += 2) {
+      const int8_t *x0 = lp, *x1 = lp + lhs_stride, *a = w0, *b = w1;
+      int32_t r00 = base0, r01 = base1, r10 = base0, r11 = base1;
+      int32_t c = 0;
+#if defined(__ARM_FEATURE_DSP)
+      for (; c <= rhs_cols - 16; c += 16) {
+        for (int u = 0; u < 4; u++) {
+          int32_t v1 = rd_s8x4_ia(&x0), v2 = SXTB16(v1);
+          int32_t v0 = rd_s8x4_ia(&a), v3 = SXTB16(v0);
+          int32_t v4 = rd_s8x4_ia(&b);
+          v1 = sxtb16_ror8(v1); v0 = sxtb16_ror8(v0);
+          r00 = SMLAD(v3, v2, r00);
+          int32_t v5 = SXTB16(v4);
+          r00 = SMLAD(v0, v1, r00);
+          v4 = sxtb16_ror8(v4);
+          r01 = SMLAD(v5, v2, r01);
+          r01 = SMLAD(v4, v1, r01);
+          int32_t y1 = rd_s8x4_ia(&x1), y2 = SXTB16(y1);
+          y1 = sxtb16_ror8(y1);
+          r10 = SMLAD(v3, y2, r10);
+          r11 = SMLAD(v5, y2, r11);
+          r10 = SMLAD(v0, y1, r10);
+          r11 = SMLAD(v4, y1, r11);
+        }
+      }
+      for (; c <= rhs_cols - 4; c += 4) {
+        int32_t v1 = rd_s8x4_ia(&x0), v2 = SXTB16(v1);
+        int32_t v0 = rd_s8x4_ia(&a), v3 = SXTB16(v0);
+        int32_t v4 = rd_s8x4_ia(&b);
+        v1 = sxtb16_ror8(v1); v0 = sxtb16_ror8(v0);
+        r00 = SMLAD(v3, v2, r00);
+        int32_t v5 = SXTB16(v4);
+        r00 = SMLAD(v0, v1, r00);
+        v4 = sxtb16_ror8(v4);
+        r01 = SMLAD(v5, v2, r01);
+        r01 = SMLAD(v4, v1, r01);
+        int32_t y1 = rd_s8x4_ia(&x1), y2 = SXTB16(y1);
+        y1 = sxtb16_ror8(y1);
+        r10 = SMLAD(v3, y2, r10);
+        r11 = SMLAD(v5, y2, r11);
+        r10 = SMLAD(v0, y1, r10);
+        r11 = SMLAD(v4, y1, r11);
+      }
+#endif
+      for (; c < rhs_cols; c++) {
+        int32_t p0 = *x0++, p1 = *x1++, ka = *a++, kb = *b++;
+        r00 += p0 * ka; r01 += p0 * kb; r10 += p1 * ka; r11 += p1 * kb;
+      }
+      d[0] = finish(r00, m0, sh0, dst_off, lo, hi);
+      d[1] = finish(r01, m1, sh1, dst_off, lo, hi);
+      d += rhs_rows;
+      d[0] = finish(r10, m0, sh0, dst_off, lo, hi);
+      d[1] = finish(r11, m1, sh1, dst_off, lo, hi);
+      d += rhs_rows;
+      lp += 2 * lhs_stride;
+    }
+    if (l < lhs_rows) { /* left-over lhs row */
+      const int8_t *x0 = lp, *a = w0, *b = w1;
+      int32_t r00 = base0, r01 = base1;
+      int32_t c = 0;
+#if defined(__ARM_FEATURE_DSP)
+      for (; c <= rhs_cols - 4; c += 4) {
+        int32_t v1 = rd_s8x4_ia(&x0), v2 = SXTB16(v1);
+        int32_t v0 = rd_s8x4_ia(&a), v3 = SXTB16(v0);
+        int32_t v4 = rd_s8x4_ia(&b), v5 = SXTB16(v4);
+        v1 = sxtb16_ror8(v1); v0 = sxtb16_ror8(v0); v4 = sxtb16_ror8(v4);
+        r00 = SMLAD(v3, v2, r00); r00 = SMLAD(v0, v1, r00);
+        r01 = SMLAD(v5, v2, r01); r01 = SMLAD(v4, v1, r01);
+      }
+#endif
+      for (; c < rhs_cols; c++) {
+        int32_t p0 = *x0++;
+        r00 += p0 * *a++; r01 += p0 * *b++;
+      }
+      d[0] = finish(r00, m0, sh0, dst_off, lo, hi);
+      d[1] = finish(r01, m1, sh1, dst_off, lo, hi);
+    }
+  }
+  if (r < rhs_rows) { /* left-over rhs row */
+    const int8_t *w0 = rhs + r * rhs_cols;
+    int32_t s0 = 0;
+    for (int32_t c = 0; c < rhs_cols; c++) s0 += w0[c];
+    const int32_t base0 = s0 * lhs_off + bias[r];
+    const int8_t *lp = lhs;
+    int8_t *d = dst + r;
+    for (int32_t l = 0; l < lhs_rows; l++) {
+      const int8_t *x0 = lp, *a = w0;
+      int32_t acc = base0;
+      int32_t c = 0;
+#if defined(__ARM_FEATURE_DSP)
+      for (; c <= rhs_cols - 4; c += 4) {
+        int32_t v1 = rd_s8x4_ia(&x0), v2 = SXTB16(v1);
+        int32_t v0 = rd_s8x4_ia(&a), v3 = SXTB16(v0);
+        v1 = sxtb16_ror8(v1); v0 = sxtb16_ror8(v0);
+        acc = SMLAD(v3, v2, acc); acc = SMLAD(v0, v1, acc);
+      }
+#endif
+      for (; c < rhs_cols; c++) acc += *x0++ * *a++;
+      *d = finish(acc, mult[r], shift[r], dst_off, lo, hi);
+      d += rhs_rows;
+      lp += lhs_stride;
+    }
+  }
+}
+
+int cr_convolve_1x1_fast(const cr_conv_params *p, const cr_quant *q,
+                         const cr_dims *in_d, const int8_t *in,
+                         const cr_dims *f_d, const int8_t *filt,
+                         const int32_t *bias, const cr_dims *o_d, int8_t *out) {
+  (void)f_d;
+  const int32_t rows = in_d->n * in_d->h * in_d->w;
+  mm_nt_t_s8(in, filt, bias, out, q->mult, q->shift, rows, o_d->c, in_d->c,
+             p->input_offset, p->output_offset, p->act_min, p->act_max, in_d->c);
+  return 0;
+}
+
+/* strided / non-multiple-of-4 1x1: one matrix multiply per output row */
+int cr_convolve_1x1(const cr_conv_params *p, const cr_quant *q,
+                    const cr_dims *in_d, const int8_t *in, const cr_dims *f_d,
+                    const int8_t *filt, const int32_t *bias,
+                    const cr_dims *o_d, int8_t *out) {
+  (void)f_d;
+  const int32_t ic = in_d->c, oc = o_d->c;
+  for (int32_t y = 0; y < o_d->h; y++) {
+    const int8_t *src = in + (y * p->stride_h * in_d->w) * ic;
+    mm_nt_t_s8(src, filt, bias, out, q->mult, q->shift, o_d->w, oc, ic,
+               p->input_offset, p->output_offset, p->act_min, p->act_max,
+               p->stride_w * ic);
+    out += o_d->w * oc;
+  }
+  return 0;
+}
+
+/* ---------------- depthwise 3x3, ch_mult 1, pad <= 1 ---------------- */
+#if defined(__ARM_FEATURE_DSP)
+#define DW_TAP(IP, KP)                                   \
+  do {                                                   \
+    int32_t iv = rd_s8x4(IP), kv = rd_s8x4(KP);          \
+    int32_t iv1 = sxtab16_ror8(off2, iv);                \
+    int32_t kv1 = sxtb16_ror8(kv);                       \
+    o1 = SMLABB(iv1, kv1, o1);                           \
+    iv = SXTAB16(off2, iv);                              \
+    o3 = SMLATT(iv1, kv1, o3);                           \
+    kv = SXTB16(kv);                                     \
+    o0 = SMLABB(iv, kv, o0);                             \
+    o2 = SMLATT(iv, kv, o2);                             \
+  } while (0)
+#else
+#define DW_TAP(IP, KP)                                                  \
+  do {                                                                  \
+    int32_t iv = rd_s8x4(IP), kv = rd_s8x4(KP);                         \
+    o0 += ((int8_t)iv + ioff) * (int8_t)kv;                             \
+    o1 += ((int8_t)(iv >> 8) + ioff) * (int8_t)(kv >> 8);               \
+    o2 += ((int8_t)(iv >> 16) + ioff) * (int8_t)(kv >> 16);             \
+    o3 += ((int8_t)(iv >> 24) + ioff) * (int8_t)(kv >> 24);             \
+  } while (0)
+#endif
+
+int cr_depthwise_3x3(const cr_conv_params *p, const cr_quant *q,
+                     const cr_dims *in_d, const int8_t *in, const cr_dims *f_d,
+                     const int8_t *filt, const int32_t *bias,
+                     const cr_dims *o_d, int8_t *out) {
+  (void)f_d;
+  const int32_t iw = in_d->w, ih = in_d->h, ch = in_d->c;
+  const int32_t ow = o_d->w, oh = o_d->h;
+  const int32_t ioff = p->input_offset, ooff = p->output_offset;
+  const int32_t lo = p->act_min, hi = p->act_max;
+  const int32_t *mult = q->mult, *shift = q->shift;
+#if defined(__ARM_FEATURE_DSP)
+  const int32_t off2 = (int32_t)(((uint32_t)(uint16_t)ioff << 16) | (uint16_t)ioff);
+#endif
+  int32_t oi = 0;
+  for (int32_t y = 0, iy = -p->pad_h; y < oh; y++, iy += p->stride_h) {
+    const int32_t kh0 = iy < 0 ? -iy : 0;
+    const int32_t kh1 = (ih - iy) < 3 ? (ih - iy) : 3;
+    for (int32_t x = 0, ix = -p->pad_w; x < ow; x++, ix += p->stride_w) {
+      const int32_t kw0 = ix < 0 ? -ix : 0;
+      const int32_t *bp = bias;
+      int32_t c = 0;
+      for (; c <= ch - 4; c += 4) {
+        int32_t o0 = bp[0], o1 = bp[1], o2 = bp[2], o3 = bp[3];
+        bp += 4;
+        const int8_t *ip = in + (iy + kh0) * (ch * iw) + ix * ch + c;
+        const int8_t *kp = filt + kh0 * (ch * 3) + c;
+        for (int32_t k = kh0; k < kh1; k++) {
+          if (kw0 == 0) DW_TAP(ip, kp);
+          DW_TAP(ip + ch, kp + ch);
+          if (iw - ix >= 3) DW_TAP(ip + 2 * ch, kp + 2 * ch);
+          ip += ch * iw;
+          kp += ch * 3;
+        }
+        o0 = requant(o0, mult[c], shift[c]);
+        o1 = requant(o1, mult[c + 1], shift[c + 1]);
+        o2 = requant(o2, mult[c + 2], shift[c + 2]);
+        o3 = requant(o3, mult[c + 3], shift[c + 3]);
+        o0 += ooff; o1 += ooff; o2 += ooff; o3 += ooff;
+        o0 = o0 < lo ? lo : (o0 > hi ? hi : o0);
+        o1 = o1 < lo ? lo : (o1 > hi ? hi : o1);
+        o2 = o2 < lo ? lo : (o2 > hi ? hi : o2);
+        o3 = o3 < lo ? lo : (o3 > hi ? hi : o3);
+        out[oi++] = (int8_t)o0; out[oi++] = (int8_t)o1;
+        out[oi++] = (int8_t)o2; out[oi++] = (int8_t)o3;
+      }
+      for (; c < ch; c++) {
+        int32_t acc = *bp++;
+        const int8_t *ip = in + (iy + kh0) * (ch * iw) + ix * ch + c;
+        const int8_t *kp = filt + kh0 * (ch * 3) + c;
+        for (int32_t k = kh0; k < kh1; k++) {
+          if (kw0 == 0) acc += (ip[0] + ioff) * kp[0];
+          acc += (ip[ch] + ioff) * kp[ch];
+          if (iw - ix >= 3) acc += (ip[2 * ch] + ioff) * kp[2 * ch];
+          ip += ch * iw; kp += ch * 3;
+        }
+        out[oi++] = finish(acc, mult[c], shift[c], ooff, lo, hi);
+      }
+    }
+  }
+  return 0;
+}
+
+/* ---------------- generic depthwise (ch_mult 1), plain loops ---------------- */
+int cr_depthwise(const cr_conv_params *p, const cr_quant *q,
+                 const cr_dims *in_d, const int8_t *in, const cr_dims *f_d,
+                 const int8_t *filt, const int32_t *bias, const cr_dims *o_d,
+                 int8_t *out) {
+  const int32_t iw = in_d->w, ih = in_d->h, ch = in_d->c;
+  const int32_t kw = f_d->w, kh = f_d->h;
+  for (int32_t y = 0; y < o_d->h; y++) {
+    const int32_t by = y * p->stride_h - p->pad_h;
+    const int32_t ky0 = by < 0 ? -by : 0, ky1 = (ih - by) < kh ? (ih - by) : kh;
+    for (int32_t x = 0; x < o_d->w; x++) {
+      const int32_t bx = x * p->stride_w - p->pad_w;
+      const int32_t kx0 = bx < 0 ? -bx : 0, kx1 = (iw - bx) < kw ? (iw - bx) : kw;
+      for (int32_t c = 0; c < ch; c++) {
+        int32_t acc = bias[c];
+        for (int32_t ky = ky0; ky < ky1; ky++) {
+          const int8_t *ip = in + ((by + ky) * iw + bx) * ch + c;
+          const int8_t *kp = filt + ky * kw * ch + c;
+          for (int32_t kx = kx0; kx < kx1; kx++)
+            acc += (ip[kx * ch] + p->input_offset) * kp[kx * ch];
+        }
+        *out++ = finish(acc, q->mult[c], q->shift[c], p->output_offset,
+                        p->act_min, p->act_max);
+      }
+    }
+  }
+  return 0;
+}
+
+/* ---------------- fully connected: vector x matrix^T ---------------- */
+static NOINL __attribute__((optimize("unroll-loops"))) void
+vec_mat_mult_t_s8(const int8_t *lhs, const int8_t *rhs, const int32_t *bias,
+                  int8_t *dst, int32_t lhs_off, int32_t dst_off, int32_t mult,
+                  int32_t shift, int32_t cols, int32_t rows, int32_t lo,
+                  int32_t hi) {
+#if defined(__ARM_FEATURE_DSP)
+  const int32_t off2 = (int32_t)(((uint32_t)(uint16_t)lhs_off << 16) | (uint16_t)lhs_off);
+  for (int32_t r = 0; r < rows / 2; r++) {
+    const int8_t *v = lhs, *a = rhs, *b = rhs + cols;
+    int32_t acc0 = bias[0], acc1 = bias[1];
+    bias += 2;
+    int32_t k = cols >> 2;
+    for (int32_t i = 0; i < k; i++) {
+      int32_t x0 = rd_s8x4_ia(&v);
+      int32_t x1 = sxtab16_ror8(off2, x0);
+      x0 = SXTAB16(off2, x0);
+      int32_t w0 = rd_s8x4_ia(&a), w1 = sxtb16_ror8(w0);
+      w0 = SXTB16(w0);
+      acc0 = SMLAD(w1, x1, acc0); acc0 = SMLAD(w0, x0, acc0);
+      w0 = rd_s8x4_ia(&b); w1 = sxtb16_ror8(w0);
+      w0 = SXTB16(w0);
+      acc1 = SMLAD(w1, x1, acc1); acc1 = SMLAD(w0, x0, acc1);
+    }
+    for (int32_t i = cols & 3; i > 0; i--) {
+      int32_t x = *v++ + lhs_off;
+      acc0 += x * *a++; acc1 += x * *b++;
+    }
+    *dst++ = finish(acc0, mult, shift, dst_off, lo, hi);
+    *dst++ = finish(acc1, mult, shift, dst_off, lo, hi);
+    rhs += 2 * cols;
+  }
+  if (rows & 1) {
+    const int8_t *v = lhs, *a = rhs;
+    int32_t acc0 = bias[0];
+    int32_t k = cols >> 2;
+    for (int32_t i = 0; i < k; i++) {
+      int32_t x0 = rd_s8x4_ia(&v);
+      int32_t x1 = sxtab16_ror8(off2, x0);
+      x0 = SXTAB16(off2, x0);
+      int32_t w0 = rd_s8x4_ia(&a), w1 = sxtb16_ror8(w0);
+      w0 = SXTB16(w0);
+      acc0 = SMLAD(w1, x1, acc0); acc0 = SMLAD(w0, x0, acc0);
+    }
+    for (int32_t i = cols & 3; i > 0; i--) acc0 += (*v++ + lhs_off) * *a++;
+    *dst++ = finish(acc0, mult, shift, dst_off, lo, hi);
+  }
+#else
+  for (int32_t r = 0; r < rows / 2; r++) {
+    const int8_t *v = lhs, *a = rhs, *b = rhs + cols;
+    int32_t acc0 = bias[0], acc1 = bias[1];
+    bias += 2;
+    for (int32_t i = 0; i < cols; i++) {
+      int32_t x = *v++ + lhs_off;
+      acc0 += x * *a++; acc1 += x * *b++;
+    }
+    *dst++ = finish(acc0, mult, shift, dst_off, lo, hi);
+    *dst++ = finish(acc1, mult, shift, dst_off, lo, hi);
+    rhs += 2 * cols;
+  }
+  if (rows & 1) {
+    const int8_t *v = lhs, *a = rhs;
+    int32_t acc0 = bias[0];
+    for (int32_t i = 0; i < cols; i++) acc0 += (*v++ + lhs_off) * *a++;
+    *dst++ = finish(acc0, mult, shift, dst_off, lo, hi);
+  }
+#endif
+}
+
+int cr_fully_connected(const cr_conv_params *p, const cr_quant *q,
+                       const cr_dims *in_d, const int8_t *in,
+                       const cr_dims *f_d, const int8_t *filt,
+                       const int32_t *bias, const cr_dims *o_d, int8_t *out) {
+  (void)in_d;
+  vec_mat_mult_t_s8(in, filt, bias, out, p->input_offset, p->output_offset,
+                    q->mult[0], q->shift[0], f_d->c, o_d->c, p->act_min,
+                    p->act_max);
+  return 0;
+}

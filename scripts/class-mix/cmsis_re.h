@@ -1,0 +1,45 @@
+/* Own C11 re-implementation of the CMSIS-NN int8 kernel algorithms (loop
+ * structure, blocking and DSP intrinsics as in ARM-software/CMSIS-NN), used
+ * only to measure a representative dynamic instruction-class mix. Written
+ * from the algorithm descriptions; not CMSIS-NN source code. */
+#ifndef CMSIS_RE_H
+#define CMSIS_RE_H
+#include <stdint.h>
+
+typedef struct { int32_t n, h, w, c; } cr_dims;
+typedef struct {
+  int32_t input_offset, output_offset;
+  int32_t stride_h, stride_w, pad_h, pad_w;
+  int32_t act_min, act_max;
+} cr_conv_params;
+typedef struct { const int32_t *mult, *shift; } cr_quant;
+
+/* scratch buffer used by cr_convolve (im2col); caller provides it */
+int32_t cr_convolve_buf_size(const cr_dims *in, const cr_dims *filt);
+
+int cr_convolve(void *buf, const cr_conv_params *p, const cr_quant *q,
+                const cr_dims *in_d, const int8_t *in, const cr_dims *f_d,
+                const int8_t *filt, const int32_t *bias, const cr_dims *o_d,
+                int8_t *out);
+int cr_convolve_1x1_fast(const cr_conv_params *p, const cr_quant *q,
+                         const cr_dims *in_d, const int8_t *in,
+                         const cr_dims *f_d, const int8_t *filt,
+                         const int32_t *bias, const cr_dims *o_d, int8_t *out);
+int cr_convolve_1x1(const cr_conv_params *p, const cr_quant *q,
+                    const cr_dims *in_d, const int8_t *in, const cr_dims *f_d,
+                    const int8_t *filt, const int32_t *bias,
+                    const cr_dims *o_d, int8_t *out);
+int cr_depthwise_3x3(const cr_conv_params *p, const cr_quant *q,
+                     const cr_dims *in_d, const int8_t *in, const cr_dims *f_d,
+                     const int8_t *filt, const int32_t *bias,
+                     const cr_dims *o_d, int8_t *out);
+int cr_depthwise(const cr_conv_params *p, const cr_quant *q,
+                 const cr_dims *in_d, const int8_t *in, const cr_dims *f_d,
+                 const int8_t *filt, const int32_t *bias, const cr_dims *o_d,
+                 int8_t *out);
+/* per-tensor: mult = q->mult[0], shift = q->shift[0] */
+int cr_fully_connected(const cr_conv_params *p, const cr_quant *q,
+                       const cr_dims *in_d, const int8_t *in,
+                       const cr_dims *f_d, const int8_t *filt,
+                       const int32_t *bias, const cr_dims *o_d, int8_t *out);
+#endif

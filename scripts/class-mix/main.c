@@ -1,0 +1,187 @@
+/* Measuring program for the instruction-class mix: runs each layer's kernel
+ * (LIB_CMSIS: own CMSIS-NN re-implementation, cmsis_re.c; LIB_TFLM: the
+ * TFLM-reference re-implementation ../tflm-reference-count/tflm_ref.c)
+ * between mark_begin()/mark_end() (segments for the QEMU TB-log counter) and
+ * SysTick brackets (independent count under -icount shift=0). Output over
+ * semihosting, same record format as ../tflm-reference-count/main.c. */
+#include <stdint.h>
+#include "layers.h"
+#if defined(LIB_TFLM)
+#include "tflm_ref.h"
+#else
+#include "cmsis_re.h"
+#endif
+
+uint32_t sync_start(void);
+uint32_t sync_end(uint32_t *k);
+void loop2(uint32_t n);
+void loop10(uint32_t n);
+void mark_begin(void);
+void mark_end(void);
+
+static int semihost(int op, const void *arg) {
+  register int r0 __asm__("r0") = op;
+  register const void *r1 __asm__("r1") = arg;
+  __asm__ volatile("bkpt 0xab" : "+r"(r0) : "r"(r1) : "memory");
+  return r0;
+}
+void semihost_exit(int code) {
+  (void)code;
+  semihost(0x18, (const void *)0x20026);
+}
+static char obuf[256];
+static int opos;
+static void flush(void) { obuf[opos] = 0; semihost(0x04, obuf); opos = 0; }
+static void puts_(const char *s) {
+  while (*s) { if (opos > 240) flush(); obuf[opos++] = *s++; }
+}
+static void putu(uint32_t v) {
+  char t[12]; int i = 0;
+  do { t[i++] = (char)('0' + v % 10); v /= 10; } while (v);
+  while (i) { if (opos > 240) flush(); obuf[opos++] = t[--i]; }
+}
+#define SYST_CSR (*(volatile uint32_t *)0xE000E010)
+#define SYST_RVR (*(volatile uint32_t *)0xE000E014)
+#define SYST_CVR (*(volatile uint32_t *)0xE000E018)
+static void report(const char *tag, uint32_t a, uint32_t v0, uint32_t v1, uint32_t k,
+                   uint32_t sum) {
+  puts_(tag); puts_(" "); putu(a); puts_(" "); putu(v0); puts_(" "); putu(v1);
+  puts_(" "); putu(k); puts_(" "); putu(sum); puts_("\n"); flush();
+}
+static uint32_t rng;
+static uint32_t xs(void) { rng ^= rng << 13; rng ^= rng >> 17; rng ^= rng << 5; return rng; }
+
+#define MAX_IN (64 * 64 * 48)
+#define MAX_OUT (64 * 64 * 48)
+#define MAX_FILT (1001 * 1280)
+#define MAX_CH 1280
+static int8_t in_buf[MAX_IN];
+static int8_t out_buf[MAX_OUT];
+static int8_t filt_buf[MAX_FILT];
+static int32_t bias_buf[MAX_CH], mult_buf[MAX_CH], shift_buf[MAX_CH];
+#if !defined(LIB_TFLM)
+static int32_t scratch[4096];
+#endif
+
+#if defined(LIB_TFLM)
+static void set_shape(RuntimeShape *s, int n, int32_t a, int32_t b, int32_t c, int32_t d) {
+  s->size = n; s->u.dims[0] = a; s->u.dims[1] = b; s->u.dims[2] = c; s->u.dims[3] = d;
+}
+#endif
+
+int main(void) {
+  SYST_RVR = 0xFFFFFF; SYST_CVR = 0; SYST_CSR = 5;
+  uint32_t v0, v1, k;
+  static const uint32_t ns[4] = {1, 2, 1000, 100000};
+  for (int i = 0; i < 4; i++) {
+    v0 = sync_start(); mark_begin(); loop2(ns[i]); mark_end(); v1 = sync_end(&k);
+    report("loop2", ns[i], v0, v1, k, 0);
+  }
+  for (int i = 0; i < 4; i++) {
+    v0 = sync_start(); mark_begin(); loop10(ns[i]); mark_end(); v1 = sync_end(&k);
+    report("loop10", ns[i], v0, v1, k, 0);
+  }
+  for (int i = 0; i < 16; i++) {
+    v0 = sync_start(); mark_begin(); mark_end(); v1 = sync_end(&k);
+    report("empty", i, v0, v1, k, 0);
+  }
+  for (int li = 0; li < NLAYERS; li++) {
+    const layer_t *L = &layers[li];
+    rng = 0x9E3779B9u ^ (uint32_t)(li * 2654435761u);
+    if (!rng) rng = 1;
+    const int dw = L->k == K_DW_3X3 || L->k == K_DW;
+    uint32_t nin = (uint32_t)(L->ih * L->iw * L->ic);
+    uint32_t nout = (uint32_t)(L->oh * L->ow * L->oc);
+    uint32_t nf = (uint32_t)(L->kh * L->kw * (dw ? 1 : L->ic) * L->oc);
+    int nch = L->oc;
+    if (nin > MAX_IN || nout > MAX_OUT || nf > MAX_FILT || nch > MAX_CH) {
+      report("skip", li, 0, 0, 0, 0); continue;
+    }
+    for (uint32_t i = 0; i < nin; i++) in_buf[i] = (int8_t)xs();
+    for (uint32_t i = 0; i < nf; i++) filt_buf[i] = (int8_t)((int)(xs() % 255u) - 127);
+    for (int i = 0; i < nch; i++) {
+      bias_buf[i] = (int32_t)(xs() % 4001u) - 2000;
+      mult_buf[i] = (int32_t)(0x40000000u | (xs() & 0x3FFFFFFFu));
+      shift_buf[i] = -6 - (int32_t)(xs() % 4u);
+    }
+    for (uint32_t i = 0; i < nout; i++) out_buf[i] = 0;
+#if defined(LIB_TFLM)
+    RuntimeShape sin, sf, sb, so;
+    set_shape(&sb, 1, nch, 0, 0, 0);
+    if (L->k == K_FC) {
+      FullyConnectedParams p = {0};
+      set_shape(&sin, 2, 1, L->ic, 0, 0); set_shape(&sf, 2, L->oc, L->ic, 0, 0);
+      set_shape(&so, 2, 1, L->oc, 0, 0);
+      p.input_offset = 128; p.weights_offset = 0; p.output_offset = -128;
+      p.output_multiplier = mult_buf[0]; p.output_shift = shift_buf[0];
+      p.quantized_activation_min = -128; p.quantized_activation_max = 127;
+      v0 = sync_start(); mark_begin();
+      tflm_ref_fc(&p, &sin, in_buf, &sf, filt_buf, &sb, bias_buf, &so, out_buf);
+      mark_end(); v1 = sync_end(&k);
+    } else if (dw) {
+      DepthwiseParams p = {0};
+      set_shape(&sin, 4, 1, L->ih, L->iw, L->ic); set_shape(&sf, 4, 1, L->kh, L->kw, L->oc);
+      set_shape(&so, 4, 1, L->oh, L->ow, L->oc);
+      p.padding_values.height = (int16_t)L->ph; p.padding_values.width = (int16_t)L->pw;
+      p.stride_height = (int16_t)L->sh; p.stride_width = (int16_t)L->sw;
+      p.dilation_height_factor = 1; p.dilation_width_factor = 1; p.depth_multiplier = 1;
+      p.input_offset = 128; p.weights_offset = 0; p.output_offset = -128;
+      p.quantized_activation_min = -128; p.quantized_activation_max = 127;
+      v0 = sync_start(); mark_begin();
+      tflm_ref_depthwise(&p, mult_buf, shift_buf, &sin, in_buf, &sf, filt_buf,
+                         &sb, bias_buf, &so, out_buf);
+      mark_end(); v1 = sync_end(&k);
+    } else {
+      ConvParams p = {0};
+      set_shape(&sin, 4, 1, L->ih, L->iw, L->ic); set_shape(&sf, 4, L->oc, L->kh, L->kw, L->ic);
+      set_shape(&so, 4, 1, L->oh, L->ow, L->oc);
+      p.padding_values.height = (int16_t)L->ph; p.padding_values.width = (int16_t)L->pw;
+      p.stride_height = (int16_t)L->sh; p.stride_width = (int16_t)L->sw;
+      p.dilation_height_factor = 1; p.dilation_width_factor = 1;
+      p.input_offset = 128; p.weights_offset = 0; p.output_offset = -128;
+      p.quantized_activation_min = -128; p.quantized_activation_max = 127;
+      v0 = sync_start(); mark_begin();
+      tflm_ref_conv(&p, mult_buf, shift_buf, &sin, in_buf, &sf, filt_buf, &sb,
+                    bias_buf, &so, out_buf);
+      mark_end(); v1 = sync_end(&k);
+    }
+#else
+    cr_dims din = {1, L->ih, L->iw, L->ic}, df = {L->oc, L->kh, L->kw, L->ic};
+    cr_dims dout = {1, L->oh, L->ow, L->oc};
+    cr_conv_params p = {128, -128, L->sh, L->sw, L->ph, L->pw, -128, 127};
+    cr_quant q = {mult_buf, shift_buf};
+    if (dw) df.c = L->oc;
+    switch (L->k) {
+    case K_CONV:
+      v0 = sync_start(); mark_begin();
+      cr_convolve(scratch, &p, &q, &din, in_buf, &df, filt_buf, bias_buf, &dout, out_buf);
+      mark_end(); v1 = sync_end(&k); break;
+    case K_CONV_1X1:
+      v0 = sync_start(); mark_begin();
+      cr_convolve_1x1_fast(&p, &q, &din, in_buf, &df, filt_buf, bias_buf, &dout, out_buf);
+      mark_end(); v1 = sync_end(&k); break;
+    case K_CONV_1X1_STRIDED:
+      v0 = sync_start(); mark_begin();
+      cr_convolve_1x1(&p, &q, &din, in_buf, &df, filt_buf, bias_buf, &dout, out_buf);
+      mark_end(); v1 = sync_end(&k); break;
+    case K_DW_3X3:
+      v0 = sync_start(); mark_begin();
+      cr_depthwise_3x3(&p, &q, &din, in_buf, &df, filt_buf, bias_buf, &dout, out_buf);
+      mark_end(); v1 = sync_end(&k); break;
+    case K_DW:
+      v0 = sync_start(); mark_begin();
+      cr_depthwise(&p, &q, &din, in_buf, &df, filt_buf, bias_buf, &dout, out_buf);
+      mark_end(); v1 = sync_end(&k); break;
+    default:
+      v0 = sync_start(); mark_begin();
+      cr_fully_connected(&p, &q, &din, in_buf, &df, filt_buf, bias_buf, &dout, out_buf);
+      mark_end(); v1 = sync_end(&k); break;
+    }
+#endif
+    uint32_t h = 2166136261u;
+    for (uint32_t i = 0; i < nout; i++) h = (h ^ (uint8_t)out_buf[i]) * 16777619u;
+    report("layer", li, v0, v1, k, h);
+  }
+  puts_("done\n"); flush();
+  return 0;
+}
