@@ -43,6 +43,7 @@ std::string fmt(double v, int d) { return fixed(v, d); }
 // Runs the simulator on one row; returns {a, b, energy_per_second_static}.
 struct Sim {
   double a = 0, a_fc = 0, b = 0, cpi_used = 0, static_w = 0, layers = 0;
+  double latency_s = 0;  // the run as the base profile stands (before any fit)
 };
 
 // Compute seconds of FULLY_CONNECTED layers in a run's layers.csv.
@@ -87,6 +88,7 @@ Sim simulate_row(const Measurement& m, const std::string& preset, const std::str
   out.a_fc = fc_s / (cpi_used * fc_scale_used);
   out.b = s.at("latency_ms") * 1e-3 - compute_s;
   out.cpi_used = cpi_used;
+  out.latency_s = s.at("latency_ms") * 1e-3;
   out.static_w = s.at("static_power_mw") * 1e-3;
   return out;
 }
@@ -104,9 +106,14 @@ int calibrate(const CalibrateRequest& req) {
   if (prof.matches.empty())
     throw InputError(req.engine_file + ": engine.matches lists no measurement engine names");
   const double prior_layer_cycles = prof.per_layer_cycles;
+  // The fitted per-core multiplier: `efficiency` on the class timing (engine.class_mix)
+  // or a flat `cpi`; both enter the simulated compute time linearly.
+  const bool class_mode = !prof.class_mix.empty();
+  const std::string mult_key = class_mode ? "efficiency" : "cpi";
+  const std::string prior_key = class_mode ? "prior_efficiency" : "prior_cpi";
   std::map<std::string, double> prior_cpi;
   for (const auto& kv : base.root()["engine"]["cores"])
-    prior_cpi[kv.first.as<std::string>()] = kv.second["cpi"].as<double>();
+    prior_cpi[kv.first.as<std::string>()] = kv.second[mult_key].as<double>();
 
   const auto presets = preset_names("boards");
   std::vector<Measurement> used;
@@ -176,7 +183,7 @@ int calibrate(const CalibrateRequest& req) {
   // A fitted profile records the prior it was fitted against (engine.prior_cpi), so a
   // refit from it uses the same prior rather than its own fitted CPIs.
   std::map<std::string, double> prior_ratio = prior_cpi;
-  if (const YAML::Node pc = base.find("engine.prior_cpi"))
+  if (const YAML::Node pc = base.find("engine." + prior_key))
     for (const auto& kv : pc) prior_ratio[kv.first.as<std::string>()] = kv.second.as<double>();
   const CorePrior prior{prior_ratio, 0};
   for (const auto& spec : model_specs()) {
@@ -192,6 +199,16 @@ int calibrate(const CalibrateRequest& req) {
     std::cout << "  " << c.name << ": " << fmt(100 * c.rep.loo_rms, 1) << "% / " << fmt(100 * c.rep.loo_median, 1)
               << "% / " << fmt(100 * c.rep.loo_worst, 1) << "%\n";
   std::cout << format_report(rep, skipped);
+  // How far the base profile is off before fitting (in class mode: the cores' class timing
+  // with efficiency 1, i.e. what the timing tables and measured mixes alone predict).
+  std::vector<double> unfitted;
+  for (std::size_t i = 0; i < used.size(); ++i)
+    unfitted.push_back(std::fabs(sims[i].latency_s / (used[i].latency_ms * 1e-3) - 1));
+  const double unfit_median = median(unfitted);
+  const double unfit_worst = *std::max_element(unfitted.begin(), unfitted.end());
+  std::cout << "unfitted (" << (class_mode ? "class timing x efficiency 1" : "the base profile's CPIs")
+            << "): latency median " << fmt(100 * unfit_median, 1) << "%, worst " << fmt(100 * unfit_worst, 1)
+            << "% (" << used.size() << " rows)\n";
 
   const bool use_fc = fit.fc_scale != 1.0;
 
@@ -199,9 +216,9 @@ int calibrate(const CalibrateRequest& req) {
   cfg::Tree out;
   out.merge_file(req.engine_file);
   for (const auto& [core, cpi] : fit.cpi)
-    out.apply_set("engine.cores." + core + ".cpi=" + fmt(cpi, 6));
+    out.apply_set("engine.cores." + core + "." + mult_key + "=" + fmt(cpi, 6));
   if (use_fc) out.apply_set("engine.kernel_scale.fc=" + fmt(fit.fc_scale, 6));
-  for (const auto& [core, p] : prior_ratio) out.apply_set("engine.prior_cpi." + core + "=" + fmt(p, 6));
+  for (const auto& [core, p] : prior_ratio) out.apply_set("engine." + prior_key + "." + core + "=" + fmt(p, 6));
   out.apply_set("engine.per_layer_cycles=" + fmt(fit.layer_cycles, 1));
   std::ostringstream prov;
   // Path-independent provenance: the file's name and hash, the base profile relative
@@ -219,7 +236,7 @@ int calibrate(const CalibrateRequest& req) {
   prov << "], fitted: {";
   bool first = true;
   for (const auto& [core, cpi] : fit.cpi) {
-    prov << (first ? "" : ", ") << core << ": {cpi: " << fmt(cpi, 6) << ", rows: " << (fit.rows.count(core) ? fit.rows.at(core) : 0) << "}";
+    prov << (first ? "" : ", ") << core << ": {" << mult_key << ": " << fmt(cpi, 6) << ", rows: " << (fit.rows.count(core) ? fit.rows.at(core) : 0) << "}";
     first = false;
   }
   prov << "}, model: '" << cand[pick].name << "', prior_scale: " << fmt(fit.prior_scale, 6)
@@ -228,7 +245,9 @@ int calibrate(const CalibrateRequest& req) {
        << ", latency_fit_worst_abs_err: " << fmt(rep.fit_worst, 4)
        << ", latency_loo_group_median_abs_err: " << fmt(rep.loo_median, 4)
        << ", latency_loo_group_worst_abs_err: " << fmt(rep.loo_worst, 4)
-       << ", latency_loo_group_rms_err: " << fmt(rep.loo_rms, 4) << "}";
+       << ", latency_loo_group_rms_err: " << fmt(rep.loo_rms, 4)
+       << ", latency_unfitted_median_abs_err: " << fmt(unfit_median, 4)
+       << ", latency_unfitted_worst_abs_err: " << fmt(unfit_worst, 4) << "}";
   out.apply_set("engine.provenance=" + prov.str());
   const std::string text = "# GENERATED by `mcusim calibrate` (scripts/calibrate-engines; see\n"
                            "# engine.provenance). The kernel instruction model comes from\n# " +

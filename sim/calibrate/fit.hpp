@@ -21,8 +21,9 @@ struct Observation {
   std::string group;     // rows held out together (same board and model)
 };
 
-// Cross-core prior: the base profile's prior CPI of every core (M4 from measurements, the
-// others scaled by published DMIPS/MHz). With sigma > 0 each core's CPI is shrunk toward
+// Cross-core prior: the base profile's per-core factor (in class mode every core's
+// efficiency, 1: the class timing relates the cores; in flat mode its prior CPI). The
+// fit's "cpi" below is that factor. With sigma > 0 each core's value is shrunk toward
 // s * prior[core], s one shared free scale (the engine's efficiency), the deviation costing
 // ((cpi - s*prior)/(sigma*s*prior))^2 beside the squared relative residuals: a core with
 // few rows leans on the others, a core with none gets s * prior.

@@ -6,11 +6,11 @@ namespace mcusim::cal {
 
 const std::vector<ModelSpec>& model_specs() {
   static const std::vector<ModelSpec> specs = {
-      {"per-core", "per-core CPI", false, false, 0},
-      {"per-core-fc", "per-core CPI + shared FC scale", true, false, 0},
-      {"per-core-overhead", "per-core CPI + per-layer overhead", false, true, 0},
-      {"prior-10", "CPI = s x prior, +-10 % per core", false, false, 0.10},
-      {"prior-25", "CPI = s x prior, +-25 % per core", false, false, 0.25},
+      {"per-core", "per-core factor", false, false, 0},
+      {"per-core-fc", "per-core factor + shared FC scale", true, false, 0},
+      {"per-core-overhead", "per-core factor + per-layer overhead", false, true, 0},
+      {"prior-10", "factor = s x prior, +-10 % per core", false, false, 0.10},
+      {"prior-25", "factor = s x prior, +-25 % per core", false, false, 0.25},
   };
   return specs;
 }

@@ -16,14 +16,16 @@ struct ModelSpec {
   std::string id;    // `mcusim calibrate --model ID`
   std::string name;
   bool fc_scale = false, layer_overhead = false;
-  double prior_sigma = 0;  // > 0: CPI = s x prior per core, +- sigma (CorePrior)
+  double prior_sigma = 0;  // > 0: factor = s x prior per core, +- sigma (CorePrior)
 };
 
 const std::vector<ModelSpec>& model_specs();
 
-// The model calibrate writes unless --model says otherwise: CPI = s x prior, +-25 % per
-// core. The prior carries published DMIPS/MHz ratios between cores (scripts/fit-engine);
-// 25 % because DMIPS is a scalar integer benchmark, not the DSP kernels' instruction mix.
+// The model calibrate writes unless --model says otherwise: factor = s x prior, +-25 % per
+// core, where the factor is each core's efficiency on its class timing (class mode: the
+// prior is 1 for every core, i.e. the timing tables relate the cores) or its flat CPI
+// (flat mode: the base profile's CPIs). 25 % because the tables are partly proxies and
+// assumptions (configs/cores/SOURCES.md).
 inline constexpr const char* kDefaultModel = "prior-25";
 
 // Index of the model whose id is `id`; InputError listing the ids otherwise.

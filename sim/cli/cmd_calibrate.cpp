@@ -18,7 +18,7 @@ int cmd_calibrate(const std::vector<std::string>& args) {
       ("board", po::value<std::vector<std::string>>()->composing(), "only rows of these board presets")
       ("models-dir", po::value<std::string>(), "where model_file names resolve (default: <measurements dir>/../models)")
       ("model", po::value<std::string>()->default_value(cal::kDefaultModel),
-       "fitted model: prior-25 (CPI = s x prior, +-25 % per core), prior-10, per-core, per-core-fc, per-core-overhead")
+       "fitted model: prior-25 (per-core efficiency = s x prior, +-25 % per core), prior-10, per-core, per-core-fc, per-core-overhead")
       ("output,o", po::value<std::string>()->required(), "fitted profile to write (e.g. configs/engines/NAME.yaml)");
   po::variables_map vm;
   if (!parse_options("calibrate", args, desc, vm, nullptr,

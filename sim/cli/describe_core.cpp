@@ -28,8 +28,24 @@ void describe_core(const Assembled& a, std::ostream& os) {
                       : "FIT: no rows of this core; shared scale x its prior";
     if (model) origin += " (model: " + model.as<std::string>() + ")";
   }
-  std::snprintf(b, sizeof b, "engine.cpi = %.6f cycles/instruction  # %s\n", e.cpi, origin.c_str());
-  os << b;
+  if (e.class_mix.empty()) {
+    std::snprintf(b, sizeof b, "engine.cpi = %.6f cycles/instruction  # %s\n", e.cpi, origin.c_str());
+    os << b;
+  } else {
+    os << "core.cycles (per instruction of each class; configs/cores/" << core << ".yaml):\n ";
+    for (std::size_t i = 0; i < core::kClasses.size(); ++i) {
+      std::snprintf(b, sizeof b, " %s %g", core::kClasses[i], a.core.cycles[i]);
+      os << b;
+    }
+    os << "\ncore.adjust (per pair statistic):\n ";
+    for (std::size_t i = 0; i < core::kStats.size(); ++i) {
+      std::snprintf(b, sizeof b, " %s %g", core::kStats[i], a.core.adjust[i]);
+      os << b;
+    }
+    os << "\nengine.class_mix = " << e.class_mix << "  # measured mixes, configs/engines/data/class_mix.csv\n";
+    std::snprintf(b, sizeof b, "engine.efficiency = %.6f  # %s\n", e.efficiency, origin.c_str());
+    os << b;
+  }
   if (e.per_layer_cycles > 0) {
     std::snprintf(b, sizeof b, "engine.per_layer_cycles = %.1f\n", e.per_layer_cycles);
     os << b;
@@ -38,18 +54,21 @@ void describe_core(const Assembled& a, std::ostream& os) {
   for (const auto& [name, k] : e.kernels) {
     double scale = 1.0;
     if (auto it = e.kernel_scale.find(name); it != e.kernel_scale.end()) scale = it->second;
-    const double cyc_per_mac = k.per_mac * scale * e.cpi;
+    const double cpi = e.cpi_for(name);
+    const double cyc_per_mac = k.per_mac * scale * cpi;
     std::snprintf(b, sizeof b,
-                  "  %-17s per_mac %9.4f  per_output %9.3f  per_call %9.1f  -> %.3f cycles/MAC, "
-                  "%.3f ns/MAC at %.6gMHz\n",
-                  name.c_str(), k.per_mac * scale, k.per_output * scale, k.per_call * scale, cyc_per_mac,
+                  "  %-17s per_mac %9.4f  per_output %9.3f  per_call %9.1f  x %.4f cycles/instr -> %.3f "
+                  "cycles/MAC, %.3f ns/MAC at %.6gMHz\n",
+                  name.c_str(), k.per_mac * scale, k.per_output * scale, k.per_call * scale, cpi, cyc_per_mac,
                   cyc_per_mac / f * 1e9, f / 1e6);
     os << b;
+    if (auto src = e.class_source.find(name); src != e.class_source.end() && src->second != name)
+      os << "      (class mix: " << src->second << ")\n";
   }
   os << "elementwise (instructions per element, per call):\n";
   for (const auto& [name, c] : e.elementwise) {
-    std::snprintf(b, sizeof b, "  %-17s per_element %7.2f  per_call %8.1f\n", name.c_str(), c.per_element,
-                  c.per_call);
+    std::snprintf(b, sizeof b, "  %-17s per_element %7.2f  per_call %8.1f  x %.4f cycles/instr\n", name.c_str(),
+                  c.per_element, c.per_call, e.cpi_for(name));
     os << b;
   }
   os << "memory stalls: not in these figures; the devices add them (describe sram|flash|sd)\n";

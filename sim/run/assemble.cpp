@@ -2,6 +2,7 @@
 
 #include "sim/config/section.hpp"
 #include "sim/core/error.hpp"
+#include "sim/run/class_mix.hpp"
 #include "sim/run/paths.hpp"
 
 namespace mcusim {
@@ -21,6 +22,12 @@ std::string peek_string(const cfg::Tree& t, const char* section, const char* key
   return "";
 }
 
+bool valid_core(const std::string& c) {
+  for (const char* k : {"cortex-m0", "cortex-m0plus", "cortex-m3", "cortex-m4", "cortex-m7", "cortex-m33"})
+    if (c == k) return true;
+  return false;  // decode_board reports it
+}
+
 }  // namespace
 
 Assembled assemble(const RunRequest& req) {
@@ -36,6 +43,11 @@ Assembled assemble(const RunRequest& req) {
   Assembled a;
   a.tree.merge_file(preset_path("cards", "sd-2gb-class4"));
   if (!req.board.empty()) a.tree.merge_file(preset_path("boards", req.board));
+  // The core's instruction timing follows the final board.core (a --set may change it);
+  // user layers override single values (every key is fixed, so nothing is left over).
+  std::string core = peek_string(user, "board", "core");
+  if (core.empty()) core = peek_string(a.tree, "board", "core");
+  if (valid_core(core)) a.tree.merge_file(preset_path("cores", core));
   if (own_engine.empty()) a.tree.merge_file(preset_path("engines", engine));
   merge_user_layers(a.tree, req);
   if (peek_string(a.tree, "workload", "engine").empty())
@@ -60,6 +72,12 @@ Assembled assemble(const RunRequest& req) {
     wl.fail("engine", "differs from the engine preset loaded ('" + engine + "')");
   wl.finish();
   a.engine = decode_engine(root.section("engine"), a.board.core);
+  if (!root.has("core")) root.fail("core", "missing: no configs/cores timing for '" + a.board.core + "'");
+  auto cs = root.section("core");
+  a.core = core::decode_core_timing(cs);
+  if (a.core.name != a.board.core)
+    cs.fail("name", "is '" + a.core.name + "' but board.core is '" + a.board.core + "'");
+  bind_class_timing(a.engine, a.core, default_class_mix());
   // Device sections are decoded by build_devices(); mark them known here so that an
   // unknown top-level section is still reported.
   for (const char* dev : {"sram", "flash", "sd", "card"}) root.allow(dev);

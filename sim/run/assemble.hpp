@@ -3,9 +3,10 @@
 // a fixed order, then decoded strictly into typed sections.
 //   1. configs/cards/sd-2gb-class4.yaml (the default card)
 //   2. configs/boards/<board>.yaml      (when --board is given)
-//   3. configs/engines/<engine>.yaml    (workload.engine, default cmsis-nn)
-//   4. each --config file, in order     (later files override earlier ones)
-//   5. each --set key.path=value        (in order)
+//   3. configs/cores/<board.core>.yaml  (instruction timing of the final board.core)
+//   4. configs/engines/<engine>.yaml    (workload.engine, default cmsis-nn)
+//   5. each --config file, in order     (later files override earlier ones)
+//   6. each --set key.path=value        (in order)
 // The merged tree is written back as config.resolved.yaml, which --config accepts.
 #include <memory>
 #include <string>
@@ -33,6 +34,7 @@ struct Assembled {
   SimParams sim;
   PlacementParams placement;
   EngineProfile engine;
+  core::CoreTiming core;                // the core's instruction-class timing
   LayerFilter layers;                   // workload.layers (empty: all)
   std::vector<TransferSpec> transfers;  // workload.transfers (model: transfers)
 };

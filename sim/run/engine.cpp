@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "sim/core/error.hpp"
+#include "sim/run/class_mix.hpp"
 
 namespace mcusim {
 
@@ -18,7 +19,29 @@ std::uint64_t EngineProfile::cycles(const wl::LayerMetrics& m) const {
     throw InputError("engine '" + name + "' has no cost for kernel '" + m.kernel +
                      "' (layer " + std::to_string(m.index) + " " + m.name + ")");
   }
-  return static_cast<std::uint64_t>(std::llround(instr * cpi + per_layer_cycles));
+  return static_cast<std::uint64_t>(std::llround(instr * cpi_for(m.kernel) + per_layer_cycles));
+}
+
+double EngineProfile::cpi_for(const std::string& kernel) const {
+  if (class_mix.empty()) return cpi;
+  if (default_class_cpi <= 0)
+    throw InputError("engine '" + name + "': class timing not bound to a core (internal)");
+  auto it = class_cpi.find(kernel);
+  return (it != class_cpi.end() ? it->second : default_class_cpi) * efficiency;
+}
+
+void bind_class_timing(EngineProfile& p, const core::CoreTiming& timing, const ClassMixTable& mixes) {
+  if (p.class_mix.empty()) return;
+  if (!mixes.has_library(p.class_mix))
+    throw InputError("engine.class_mix: no library '" + p.class_mix + "' in the class-mix table");
+  auto bind = [&](const std::string& kernel, const std::string& rows) {
+    const MixLookup l = mixes.lookup(p.class_mix, timing.name, rows);
+    p.class_cpi[kernel] = timing.cpi(l.mix);
+    p.class_source[kernel] = l.source;
+  };
+  for (const auto& [k, _] : p.kernels) bind(k, k);
+  for (const auto& [k, _] : p.elementwise) bind(k, k == "pool" ? "avgpool" : k);
+  p.default_class_cpi = timing.cpi(mixes.lookup(p.class_mix, timing.name, "*").mix);
 }
 
 EngineProfile decode_engine(cfg::Section engine, const std::string& core) {
@@ -58,12 +81,26 @@ EngineProfile decode_engine(cfg::Section engine, const std::string& core) {
     }
     ks.finish();
   }  // written by `mcusim calibrate`; informational
+  p.class_mix = engine.string_or("class_mix", "");
+  if (engine.has("prior_efficiency")) {
+    auto pe = engine.section("prior_efficiency");
+    for (const auto& k : pe.keys())
+      if (pe.number(k) <= 0) pe.fail(k, "must be positive");
+    pe.finish();
+  }
+  // Class mode: each core has `efficiency` (cycles = instructions x class CPI x it);
+  // flat mode: `cpi`. Exactly one of them, matching the mode.
+  const char* mult_key = p.class_mix.empty() ? "cpi" : "efficiency";
+  const char* other_key = p.class_mix.empty() ? "efficiency" : "cpi";
   auto cores = engine.section("cores");
   bool found = false;
   for (const auto& c : cores.keys()) {
     auto cs = cores.section(c);
-    const double cpi = cs.number("cpi");
-    if (cpi <= 0) cs.fail("cpi", "must be positive");
+    if (cs.has(other_key))
+      cs.fail(other_key, p.class_mix.empty() ? "needs engine.class_mix (class timing); without it give cpi"
+                                             : "is flat timing; with engine.class_mix give efficiency");
+    const double cpi = cs.number(mult_key);
+    if (cpi <= 0) cs.fail(mult_key, "must be positive");
     auto ks = cs.section("kernels");
     std::map<std::string, KernelCost> kernels;
     for (const auto& k : ks.keys()) {
@@ -78,7 +115,7 @@ EngineProfile decode_engine(cfg::Section engine, const std::string& core) {
     ks.finish();
     cs.finish();
     if (c == core) {
-      p.cpi = cpi;
+      (p.class_mix.empty() ? p.cpi : p.efficiency) = cpi;
       p.kernels = kernels;
       found = true;
     }

@@ -1,11 +1,15 @@
 #pragma once
 // A kernel library's cost profile (configs/engines/*.yaml): instructions per MAC,
 // per output element and per call for each MAC kernel class, per-element costs for
-// the other operators, and the cycles per instruction of each core.
+// the other operators, and how instructions become cycles on each core: either one flat
+// `cpi` per core, or (with `class_mix: LIBRARY`) the core's per-class timing
+// (configs/cores/) applied to the library's measured instruction mix per kernel, times a
+// fitted per-core `efficiency`.
 #include <map>
 #include <string>
 #include <vector>
 
+#include "devices/cortex_m/timing.hpp"
 #include "sim/config/section.hpp"
 #include "workloads/metrics.hpp"
 
@@ -20,7 +24,14 @@ struct ElementCost {
 
 struct EngineProfile {
   std::string name;
-  double cpi = 1.0;                            // for the selected core
+  double cpi = 1.0;  // flat mode: cycles/instruction of the selected core
+  // Class mode (class_mix non-empty): cycles/instruction of a kernel = its class CPI on
+  // the core (bind_class_timing) x efficiency (FIT by `mcusim calibrate`).
+  std::string class_mix;                      // library name in class_mix.csv
+  double efficiency = 1.0;
+  std::map<std::string, double> class_cpi;    // per kernel, bound for the selected core
+  std::map<std::string, std::string> class_source;  // which rows each kernel's mix is
+  double default_class_cpi = 0;               // the library's all-kernel mix (extra work)
   std::map<std::string, KernelCost> kernels;   // MAC kernels for the selected core
   std::map<std::string, ElementCost> elementwise;
   // Substrings of measurements.csv engine names this profile models (calibration).
@@ -36,10 +47,19 @@ struct EngineProfile {
 
   // Core cycles the layer's kernel executes (compute only, no memory stalls).
   std::uint64_t cycles(const wl::LayerMetrics& m) const;
+  // Cycles per instruction of a kernel on the selected core ("" : unattributed work).
+  double cpi_for(const std::string& kernel) const;
+  // The fitted per-core multiplier: efficiency in class mode, cpi in flat mode.
+  double multiplier() const { return class_mix.empty() ? cpi : efficiency; }
 };
 
 // Decodes `engine:` for the given core ("cortex-m7"); other cores' entries are
 // validated too, so a typo anywhere in the file is an error.
 EngineProfile decode_engine(cfg::Section engine, const std::string& core);
+
+class ClassMixTable;
+// Class mode: computes class_cpi of every kernel from the core's timing and the library's
+// measured mix (elementwise `pool` uses the `avgpool` rows). No-op in flat mode.
+void bind_class_timing(EngineProfile& p, const core::CoreTiming& timing, const ClassMixTable& mixes);
 
 }  // namespace mcusim

@@ -79,7 +79,7 @@ int run_simulation(const RunRequest& req, const std::string& out_dir, bool print
     for (std::size_t i : select_layers(all, a.layers)) {
       metrics.push_back(all[i]);
       locations.push_back(plan.layers[i].weight_location);
-      const double cycles = static_cast<double>(a.engine.cycles(all[i])) + extra[i] * a.engine.cpi;
+      const double cycles = static_cast<double>(a.engine.cycles(all[i])) + extra[i] * a.engine.cpi_for("");
       work.push_back(lower_layer(all[i], plan.layers[i],
                                  static_cast<std::uint64_t>(std::llround(std::max(0.0, cycles))),
                                  plan.map, burst, a.sim.burst_bytes));

@@ -60,6 +60,18 @@ check bank-mode "flash.bank_mode: expected one of .single, dual., got 'triple'" 
   "$MCUSIM" run --board nucleo-l4r5zi --model zoo:mobilenet_v2_0.35_128 --set flash.bank_mode=triple
 check width-beside-modes "flash.bus_width: this part has bank_modes: set bank_modes.dual.bus_width instead" -- \
   "$MCUSIM" run --board nucleo-l4r5zi --model zoo:mobilenet_v2_0.35_128 --set flash.bus_width=4B
-check prior-cpi "engine.prior_cpi.cortex-m4: must be positive" -- \
-  "$MCUSIM" run --board nucleo-f767zi --model zoo:mobilenet_v2_0.35_128 --set engine.prior_cpi.cortex-m4=-1
+check prior-eff "engine.prior_efficiency.cortex-m4: must be positive" -- \
+  "$MCUSIM" run --board nucleo-f767zi --model zoo:mobilenet_v2_0.35_128 --set engine.prior_efficiency.cortex-m4=-1
+# The core's instruction-class timing (configs/cores): strict keys, sane values, its name
+# matching board.core, and flat/class engine keys not mixed.
+check core-negative "core.cycles.load: must not be negative" -- \
+  "$MCUSIM" run --board nucleo-f767zi --model zoo:mobilenet_v2_0.35_128 --set core.cycles.load=-1
+check core-unknown "core.cycles.vector" -- \
+  "$MCUSIM" run --board nucleo-f767zi --model zoo:mobilenet_v2_0.35_128 --set core.cycles.vector=1
+check core-name "core.name: is 'cortex-m4' but board.core is 'cortex-m7'" -- \
+  "$MCUSIM" run --board nucleo-f767zi --model zoo:mobilenet_v2_0.35_128 --set core.name=cortex-m4
+check flat-in-class "engine.cores.cortex-m7.cpi: is flat timing; with engine.class_mix give efficiency" -- \
+  "$MCUSIM" run --board nucleo-f767zi --model zoo:mobilenet_v2_0.35_128 --set engine.cores.cortex-m7.cpi=1.2
+check class-lib "engine.class_mix: no library 'nope'" -- \
+  "$MCUSIM" run --board nucleo-f767zi --model zoo:mobilenet_v2_0.35_128 --set engine.class_mix=nope
 finish

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # `mcusim calibrate`: fits, reports errors, writes a profile with provenance that runs,
-# is idempotent (refitting from its own output gives the same CPIs), and rejects bad input.
+# is idempotent (refitting from its own output gives the same per-core efficiencies), and rejects bad input.
 source "$(dirname "$0")/lib.bash" "$1"
 MEAS=../shared/calibration/measurements.csv
 expect_exit 0 fit -- "$MCUSIM" calibrate --measurements "$MEAS" --engine x-cube-ai -o "$TMP/x.yaml"
@@ -14,12 +14,13 @@ cmp -s <(grep -v '^#' "$TMP/x.yaml") <(grep -v '^#' configs/engines/x-cube-ai.ya
 # The fitted profile runs, and refitting from it reproduces the CPIs.
 expect_exit 0 run -- "$MCUSIM" run --board nucleo-h7a3zi-q --model ../shared/models/mlperftiny_ic_resnet8_int8.tflite --config "$TMP/x.yaml" -q --out "$TMP/r"
 expect_exit 0 refit -- "$MCUSIM" calibrate --measurements "$MEAS" --engine-file "$TMP/x.yaml" --engine x-cube-ai -o "$TMP/y.yaml"
-paste <(grep -o "cpi: [0-9.]*" "$TMP/x.yaml" | cut -d' ' -f2) <(grep -o "cpi: [0-9.]*" "$TMP/y.yaml" | cut -d' ' -f2) |
-  awk '{ d = $1 - $2; if (d < 0) d = -d; if (d > 1e-5) bad = 1 } END { exit bad }' || fail "refit changed the CPIs"
+[ "$(grep -c "efficiency: [0-9.]*" "$TMP/x.yaml")" -ge 12 ] || fail "no per-core efficiencies"
+paste <(grep -o "efficiency: [0-9.]*" "$TMP/x.yaml" | cut -d' ' -f2) <(grep -o "efficiency: [0-9.]*" "$TMP/y.yaml" | cut -d' ' -f2) |
+  awk '{ d = $1 - $2; if (d < 0) d = -d; if (d > 1e-5) bad = 1 } END { exit bad }' || fail "refit changed the efficiencies"
 # Another model on request: named in the output and the provenance.
 expect_exit 0 per-core -- "$MCUSIM" calibrate --measurements "$MEAS" --engine x-cube-ai --model per-core -o "$TMP/pc.yaml"
-grep -q "^model: per-core CPI (--model per-core)" "$TMP/stdout" || fail "--model per-core not reported"
-grep -q "model: per-core CPI" "$TMP/pc.yaml" && grep -q "engine x-cube-ai --model per-core" "$TMP/pc.yaml" || fail "--model per-core provenance"
+grep -q "^model: per-core factor (--model per-core)" "$TMP/stdout" || fail "--model per-core not reported"
+grep -q "model: per-core factor" "$TMP/pc.yaml" && grep -q "engine x-cube-ai --model per-core" "$TMP/pc.yaml" || fail "--model per-core provenance"
 # Bad input.
 expect_exit 2 bad-model -- "$MCUSIM" calibrate --measurements "$MEAS" --engine x-cube-ai --model nope -o "$TMP/z.yaml"
 stderr_has bad-model "unknown --model 'nope' .expected one of per-core, per-core-fc, per-core-overhead, prior-10, prior-25.$"

@@ -2,8 +2,8 @@
 # `mcusim describe sram|flash|sd|core`: each prints the model a run uses, with units.
 #  - flash: the F767's 256-bit read (32 B per beat) and the L4+ bank modes;
 #  - sd: the Mbed prescaler (1 MHz -> 843.75 kHz on F767, hardware.md §5.2);
-#  - core: the engine's CPI for the board's core, equal to the profile's value, and
-#    cycles/MAC = per_mac x CPI for every kernel;
+#  - core: the core's class timing, the engine's efficiency for it (equal to the
+#    profile's value), each kernel's class CPI and cycles/MAC = per_mac x that CPI;
 #  - an unknown device: one line, exit 2.
 source "$(dirname "$0")/lib.bash" "$1"
 D=("$MCUSIM" describe)
@@ -19,15 +19,20 @@ expect_exit 0 core -- "${D[@]}" core --board nucleo-f767zi --engine x-cube-ai
 python3 - "$TMP/stdout" <<'PY' || fail "describe core"
 import re, sys
 out = open(sys.argv[1]).read()
-cpi = float(re.search(r"^engine.cpi = ([0-9.]+) cycles/instruction", out, re.M).group(1))
+eff = float(re.search(r"^engine.efficiency = ([0-9.]+)", out, re.M).group(1))
 prof = open("configs/engines/x-cube-ai.yaml").read()
-want = float(re.search(r"^    cortex-m7:\n      cpi: ([0-9.]+)", prof, re.M).group(1))
-assert abs(cpi - want) < 1e-6, (cpi, want)
-rows = re.findall(r"^  (\w+)\s+per_mac\s+([0-9.]+).*-> ([0-9.]+) cycles/MAC, ([0-9.]+) ns/MAC at 216MHz", out, re.M)
+want = float(re.search(r"^    cortex-m7:\n      efficiency: ([0-9.]+)", prof, re.M).group(1))
+assert abs(eff - want) < 1e-6, (eff, want)
+assert re.search(r"^  alu 1 simd 1 mul 1 mac 1 ", out, re.M) and re.search(r" dual_issued -1$", out, re.M), "core timing lines"
+rows = re.findall(r"^  (\w+)\s+per_mac\s+([0-9.]+).*x ([0-9.]+) cycles/instr -> ([0-9.]+) cycles/MAC, ([0-9.]+) ns/MAC at 216MHz", out, re.M)
 assert {r[0] for r in rows} >= {"conv", "conv_1x1", "dw_3x3", "fc"}, rows
-for name, per_mac, cyc, ns in rows:
-    assert abs(float(per_mac) * cpi - float(cyc)) < 2e-3, (name, per_mac, cpi, cyc)
+cpis = {}
+for name, per_mac, cpi, cyc, ns in rows:
+    cpis[name] = float(cpi)
+    assert abs(float(per_mac) * float(cpi) - float(cyc)) < 2e-3, (name, per_mac, cpi, cyc)
     assert abs(float(cyc) / 216e6 * 1e9 - float(ns)) < 2e-3, (name, cyc, ns)
+# The class model gives each kernel its own CPI (their mixes differ).
+assert len({round(v, 4) for v in cpis.values()}) >= 3, cpis
 assert "core = cortex-m7" in out and "FIT to" in out
 PY
 expect_exit 2 unknown -- "${D[@]}" gpu
