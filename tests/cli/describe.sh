@@ -35,6 +35,37 @@ for name, per_mac, cpi, cyc, ns in rows:
 assert len({round(v, 4) for v in cpis.values()}) >= 3, cpis
 assert "core = cortex-m7" in out and "FIT to" in out
 PY
+# Each kernel's class CPI, recomputed here from the measured mix (class_mix.csv) and the
+# core's table (configs/cores/cortex-m4.yaml): sum(class x cycles) + sum(stat x adjust),
+# over the kernel's instructions; describe prints it to 4 decimals.
+expect_exit 0 core-m4 -- "${D[@]}" core --board nucleo-l4r5zi --set engine.cores.cortex-m4.efficiency=1
+python3 - "$TMP/stdout" <<'PY' || fail "class CPI from class_mix.csv x configs/cores/cortex-m4.yaml"
+import csv, re, sys
+out = open(sys.argv[1]).read()
+core, part = {"cycles": {}, "adjust": {}}, None   # the file's two flat maps, read by hand
+for line in open("configs/cores/cortex-m4.yaml"):
+    m = re.match(r"^  (cycles|adjust):", line)
+    if m: part = m.group(1); continue
+    m = re.match(r"^    (\w+): (-?[0-9.]+)", line)
+    if m and part: core[part][m.group(1)] = float(m.group(2))
+    m = re.match(r"^  cycles_scale: ([0-9.]+)", line)
+    if m: core["cycles_scale"] = float(m.group(1))
+assert len(core["cycles"]) == 16 and len(core["adjust"]) == 7, core
+printed = {k: float(v) for k, v in re.findall(r"^  (\w+)\s+per_mac.* x ([0-9.]+) cycles/instr", out, re.M)}
+sums = {}
+for r in csv.DictReader(open("configs/engines/data/class_mix.csv")):
+    if r["library"] == "cmsis-nn" and r["core"] == "cortex-m4":
+        s = sums.setdefault(r["kernel"], {})
+        for k, v in r.items():
+            if k not in ("library", "core", "kernel", "model", "layer_index"):
+                s[k] = s.get(k, 0) + int(v)
+for k in ("conv", "conv_1x1", "dw_3x3", "fc"):
+    s = sums[k]
+    cyc = sum(s[c] * t for c, t in core["cycles"].items()) + sum(s[a] * t for a, t in core["adjust"].items())
+    cyc = max(cyc, 0.5 * s["instructions"]) * core.get("cycles_scale", 1.0)
+    want = cyc / s["instructions"]
+    assert abs(printed[k] - want) < 6e-5, (k, printed[k], want)
+PY
 expect_exit 2 unknown -- "${D[@]}" gpu
 stderr_has unknown "describe: unknown device .gpu. .expected sram, flash, sd or core.$"
 finish
