@@ -31,24 +31,37 @@ static inline int32_t rd_s16x2_ia(const int16_t **p) {
 }
 
 #if defined(__ARM_FEATURE_DSP)
+/* DSP intrinsics as GCC builds of CMSIS-NN get them (arm_nn_compiler.h):
+ * SXTB16 / SXTAB16 are plain inline asm; SMLAD and the rotated forms
+ * SXTB16 ROR 8 / SXTAB16 ROR 8 are *volatile* inline asm (GCC keeps volatile
+ * asm statements in source order, which shapes scheduling and register
+ * pressure); SMLABB / SMLATT are the ACLE builtins. */
 static inline int32_t sxtb16_ror8(int32_t x) {
-  int32_t r; __asm__("sxtb16 %0, %1, ror #8" : "=r"(r) : "r"(x)); return r;
+  int32_t r; __asm__ volatile("sxtb16 %0, %1, ror #8" : "=r"(r) : "r"(x)); return r;
 }
 static inline int32_t sxtab16_ror8(int32_t a, int32_t x) {
-  int32_t r; __asm__("sxtab16 %0, %1, %2, ror #8" : "=r"(r) : "r"(a), "r"(x)); return r;
+  int32_t r; __asm__ volatile("sxtab16 %0, %1, %2, ror #8" : "=r"(r) : "r"(a), "r"(x)); return r;
 }
-#define SXTB16(x) ((int32_t)__sxtb16((x)))
-#define SXTAB16(a, x) ((int32_t)__sxtab16((a), (x)))
-#define SMLAD(a, b, c) ((int32_t)__smlad((a), (b), (c)))
+static inline int32_t SXTB16(int32_t x) {
+  int32_t r; __asm__("sxtb16 %0, %1" : "=r"(r) : "r"(x)); return r;
+}
+static inline int32_t SXTAB16(int32_t a, int32_t x) {
+  int32_t r; __asm__("sxtab16 %0, %1, %2" : "=r"(r) : "r"(a), "r"(x)); return r;
+}
+static inline int32_t SMLAD(int32_t a, int32_t b, int32_t c) {
+  int32_t r; __asm__ volatile("smlad %0, %1, %2, %3" : "=r"(r) : "r"(a), "r"(b), "r"(c)); return r;
+}
 #define SMLABB(a, b, c) ((int32_t)__smlabb((a), (b), (c)))
 #define SMLATT(a, b, c) ((int32_t)__smlatt((a), (b), (c)))
 #endif
 
+/* (a*b + 2^30) >> 31 with an arithmetic (flooring) shift: one SMLAL with a
+ * constant 2^30 in the low word. For every input this equals the
+ * sign-dependent-nudge / truncating-divide form of TFLM's
+ * SaturatingRoundingDoublingHighMul (no saturation case: mult >= 2^30). */
 static inline int32_t dbl_high_mul(int32_t a, int32_t b) {
-  int64_t acc = (int64_t)1 << 30;
-  if ((a < 0) != (b < 0)) acc = 1 - acc;
-  acc += (int64_t)a * b;
-  return (int32_t)(acc / ((int64_t)1 << 31));
+  const int64_t acc = ((int64_t)1 << 30) + (int64_t)a * b;
+  return (int32_t)(acc >> 31);
 }
 static inline int32_t div_pot(int32_t x, int32_t e) {
   const int32_t mask = (int32_t)((1u << e) - 1u);
@@ -244,124 +257,132 @@ int cr_convolve(void *buf, const cr_conv_params *p, const cr_quant *q,
   return 0;
 }
 
-/* ---------------- int8 x int8 2x2 matrix multiply (1x1 conv) ---------------- */
+/* ---------------- int8 x int8 2x2 matrix multiply (1x1 conv) ----------------
+ * As arm_nn_mat_mult_nt_t_s8: per pair of rhs (filter) rows, the offset
+ * contribution sum(row) * lhs_offset + bias; then 2 lhs rows x 2 rhs rows.
+ * Only one pointer per operand walks: the second rhs row is read at
+ * +rhs_cols, the second lhs row at +lhs_stride (4-byte reads at the offset
+ * minus 4 after the post-increment). Multipliers and shifts are read when
+ * the results are requantized. DSP: x16 / x4 / scalar column loops;
+ * plain C: one scalar column loop. */
 static NOINL void mm_nt_t_s8(const int8_t *lhs, const int8_t *rhs,
                              const int32_t *bias, int8_t *dst,
                              const int32_t *mult, const int32_t *shift,
                              int32_t lhs_rows, int32_t rhs_rows,
                              int32_t rhs_cols, int32_t lhs_off, int32_t dst_off,
                              int32_t lo, int32_t hi, int32_t lhs_stride) {
+#if defined(__ARM_FEATURE_DSP)
+  const int32_t roff = rhs_cols - 4, loff = lhs_stride - 4;
+#endif
   int32_t r = 0;
   for (; r <= rhs_rows - 2; r += 2) {
-    const int8_t *w0 = rhs + r * rhs_cols, *w1 = w0 + rhs_cols;
-    int32_t s0 = 0, s1 = 0;
-    for (int32_t c = 0; c < rhs_cols; c++) { s0 += w0[c]; s1 += w1[c]; }
-    const int32_t base0 = s0 * lhs_off + bias[r], base1 = s1 * lhs_off + bias[r + 1];
-    const int32_t m0 = mult[r], m1 = mult[r + 1], sh0 = shift[r], sh1 = shift[r + 1];
     const int8_t *lp = lhs;
-    int8_t *d = dst + r;
-    int32_t l = 0;
-    for (; l <= lhs_rows - 2; l += 2) {
-      const int8_t *x0 = lp, *x1 = lp + lhs_stride, *a = w0, *b = w1;
+    int8_t *d = dst;
+    int32_t base0 = 0, base1 = 0;
+    for (int32_t c = 0; c < rhs_cols; c++) { base0 += rhs[c]; base1 += rhs[c + rhs_cols]; }
+    base0 = base0 * lhs_off + bias[r];
+    base1 = base1 * lhs_off + bias[r + 1];
+    for (int32_t l = lhs_rows >> 1; l != 0; l--) {
+      const int8_t *rp = rhs;
       int32_t r00 = base0, r01 = base1, r10 = base0, r11 = base1;
-      int32_t c = 0;
 #if defined(__ARM_FEATURE_DSP)
+      int32_t c = 0;
+#define MM_STEP4()                                                          \
+  do {                                                                      \
+    int32_t w0 = rd_s8x4_ia(&rp), w0l = SXTB16(w0);                         \
+    int32_t x0 = rd_s8x4_ia(&lp), x0l = SXTB16(x0);                         \
+    int32_t w1 = rd_s8x4(rp + roff);                                        \
+    w0 = sxtb16_ror8(w0); x0 = sxtb16_ror8(x0);                             \
+    r00 = SMLAD(x0l, w0l, r00);                                             \
+    int32_t w1l = SXTB16(w1);                                               \
+    r00 = SMLAD(x0, w0, r00);                                               \
+    w1 = sxtb16_ror8(w1);                                                   \
+    r01 = SMLAD(x0l, w1l, r01);                                             \
+    r01 = SMLAD(x0, w1, r01);                                               \
+    x0 = rd_s8x4(lp + loff); x0l = SXTB16(x0); x0 = sxtb16_ror8(x0);        \
+    r10 = SMLAD(x0l, w0l, r10);                                             \
+    r11 = SMLAD(x0l, w1l, r11);                                             \
+    r10 = SMLAD(x0, w0, r10);                                               \
+    r11 = SMLAD(x0, w1, r11);                                               \
+  } while (0)
       for (; c <= rhs_cols - 16; c += 16) {
-        for (int u = 0; u < 4; u++) {
-          int32_t v1 = rd_s8x4_ia(&x0), v2 = SXTB16(v1);
-          int32_t v0 = rd_s8x4_ia(&a), v3 = SXTB16(v0);
-          int32_t v4 = rd_s8x4_ia(&b);
-          v1 = sxtb16_ror8(v1); v0 = sxtb16_ror8(v0);
-          r00 = SMLAD(v3, v2, r00);
-          int32_t v5 = SXTB16(v4);
-          r00 = SMLAD(v0, v1, r00);
-          v4 = sxtb16_ror8(v4);
-          r01 = SMLAD(v5, v2, r01);
-          r01 = SMLAD(v4, v1, r01);
-          int32_t y1 = rd_s8x4_ia(&x1), y2 = SXTB16(y1);
-          y1 = sxtb16_ror8(y1);
-          r10 = SMLAD(v3, y2, r10);
-          r11 = SMLAD(v5, y2, r11);
-          r10 = SMLAD(v0, y1, r10);
-          r11 = SMLAD(v4, y1, r11);
-        }
+        MM_STEP4(); MM_STEP4(); MM_STEP4(); MM_STEP4();
       }
-      for (; c <= rhs_cols - 4; c += 4) {
-        int32_t v1 = rd_s8x4_ia(&x0), v2 = SXTB16(v1);
-        int32_t v0 = rd_s8x4_ia(&a), v3 = SXTB16(v0);
-        int32_t v4 = rd_s8x4_ia(&b);
-        v1 = sxtb16_ror8(v1); v0 = sxtb16_ror8(v0);
-        r00 = SMLAD(v3, v2, r00);
-        int32_t v5 = SXTB16(v4);
-        r00 = SMLAD(v0, v1, r00);
-        v4 = sxtb16_ror8(v4);
-        r01 = SMLAD(v5, v2, r01);
-        r01 = SMLAD(v4, v1, r01);
-        int32_t y1 = rd_s8x4_ia(&x1), y2 = SXTB16(y1);
-        y1 = sxtb16_ror8(y1);
-        r10 = SMLAD(v3, y2, r10);
-        r11 = SMLAD(v5, y2, r11);
-        r10 = SMLAD(v0, y1, r10);
-        r11 = SMLAD(v4, y1, r11);
+      for (; c <= rhs_cols - 4; c += 4) MM_STEP4();
+#undef MM_STEP4
+      for (; c < rhs_cols; c++) {
+        const int32_t w0 = rp[0], w1 = rp[rhs_cols];
+        int32_t x = lp[0];
+        r00 += x * w0; r01 += x * w1;
+        x = lp[lhs_stride];
+        r10 += x * w0; r11 += x * w1;
+        rp++; lp++;
+      }
+#else
+      for (int32_t c = rhs_cols; c != 0; c--) {
+        const int32_t w0 = rp[0], w1 = rp[rhs_cols];
+        int32_t x = lp[0];
+        r00 += x * w0; r01 += x * w1;
+        x = lp[lhs_stride];
+        r10 += x * w0; r11 += x * w1;
+        rp++; lp++;
       }
 #endif
-      for (; c < rhs_cols; c++) {
-        int32_t p0 = *x0++, p1 = *x1++, ka = *a++, kb = *b++;
-        r00 += p0 * ka; r01 += p0 * kb; r10 += p1 * ka; r11 += p1 * kb;
-      }
-      d[0] = finish(r00, m0, sh0, dst_off, lo, hi);
-      d[1] = finish(r01, m1, sh1, dst_off, lo, hi);
+      d[0] = finish(r00, mult[r], shift[r], dst_off, lo, hi);
+      d[1] = finish(r01, mult[r + 1], shift[r + 1], dst_off, lo, hi);
       d += rhs_rows;
-      d[0] = finish(r10, m0, sh0, dst_off, lo, hi);
-      d[1] = finish(r11, m1, sh1, dst_off, lo, hi);
+      d[0] = finish(r10, mult[r], shift[r], dst_off, lo, hi);
+      d[1] = finish(r11, mult[r + 1], shift[r + 1], dst_off, lo, hi);
       d += rhs_rows;
-      lp += 2 * lhs_stride;
+      lp += 2 * lhs_stride - rhs_cols;
     }
-    if (l < lhs_rows) { /* left-over lhs row */
-      const int8_t *x0 = lp, *a = w0, *b = w1;
+    if (lhs_rows & 1) { /* left-over lhs row */
+      const int8_t *rp = rhs;
       int32_t r00 = base0, r01 = base1;
-      int32_t c = 0;
 #if defined(__ARM_FEATURE_DSP)
-      for (; c <= rhs_cols - 4; c += 4) {
-        int32_t v1 = rd_s8x4_ia(&x0), v2 = SXTB16(v1);
-        int32_t v0 = rd_s8x4_ia(&a), v3 = SXTB16(v0);
-        int32_t v4 = rd_s8x4_ia(&b), v5 = SXTB16(v4);
-        v1 = sxtb16_ror8(v1); v0 = sxtb16_ror8(v0); v4 = sxtb16_ror8(v4);
-        r00 = SMLAD(v3, v2, r00); r00 = SMLAD(v0, v1, r00);
-        r01 = SMLAD(v5, v2, r01); r01 = SMLAD(v4, v1, r01);
+      int32_t c = 0;
+#define MM_STEP4_1()                                                        \
+  do {                                                                      \
+    int32_t w0 = rd_s8x4_ia(&rp), w1 = rd_s8x4(rp + roff);                  \
+    int32_t x0 = rd_s8x4_ia(&lp);                                           \
+    int32_t w0l = SXTB16(w0), x0l = SXTB16(x0), w1l = SXTB16(w1);           \
+    w0 = sxtb16_ror8(w0); x0 = sxtb16_ror8(x0); w1 = sxtb16_ror8(w1);       \
+    r00 = SMLAD(x0l, w0l, r00); r00 = SMLAD(x0, w0, r00);                   \
+    r01 = SMLAD(x0l, w1l, r01); r01 = SMLAD(x0, w1, r01);                   \
+  } while (0)
+      for (; c <= rhs_cols - 16; c += 16) {
+        MM_STEP4_1(); MM_STEP4_1(); MM_STEP4_1(); MM_STEP4_1();
       }
-#endif
+      for (; c <= rhs_cols - 4; c += 4) MM_STEP4_1();
+#undef MM_STEP4_1
       for (; c < rhs_cols; c++) {
-        int32_t p0 = *x0++;
-        r00 += p0 * *a++; r01 += p0 * *b++;
+        const int32_t x = lp[0];
+        r00 += x * rp[0]; r01 += x * rp[rhs_cols];
+        rp++; lp++;
       }
-      d[0] = finish(r00, m0, sh0, dst_off, lo, hi);
-      d[1] = finish(r01, m1, sh1, dst_off, lo, hi);
-    }
-  }
-  if (r < rhs_rows) { /* left-over rhs row */
-    const int8_t *w0 = rhs + r * rhs_cols;
-    int32_t s0 = 0;
-    for (int32_t c = 0; c < rhs_cols; c++) s0 += w0[c];
-    const int32_t base0 = s0 * lhs_off + bias[r];
-    const int8_t *lp = lhs;
-    int8_t *d = dst + r;
-    for (int32_t l = 0; l < lhs_rows; l++) {
-      const int8_t *x0 = lp, *a = w0;
-      int32_t acc = base0;
-      int32_t c = 0;
-#if defined(__ARM_FEATURE_DSP)
-      for (; c <= rhs_cols - 4; c += 4) {
-        int32_t v1 = rd_s8x4_ia(&x0), v2 = SXTB16(v1);
-        int32_t v0 = rd_s8x4_ia(&a), v3 = SXTB16(v0);
-        v1 = sxtb16_ror8(v1); v0 = sxtb16_ror8(v0);
-        acc = SMLAD(v3, v2, acc); acc = SMLAD(v0, v1, acc);
+#else
+      for (int32_t c = rhs_cols; c != 0; c--) {
+        const int32_t x = lp[0];
+        r00 += x * rp[0]; r01 += x * rp[rhs_cols];
+        rp++; lp++;
       }
 #endif
-      for (; c < rhs_cols; c++) acc += *x0++ * *a++;
-      *d = finish(acc, mult[r], shift[r], dst_off, lo, hi);
+      d[0] = finish(r00, mult[r], shift[r], dst_off, lo, hi);
+      d[1] = finish(r01, mult[r + 1], shift[r + 1], dst_off, lo, hi);
+    }
+    rhs += 2 * rhs_cols;
+    dst += 2;
+  }
+  if (rhs_rows & 1) { /* left-over rhs row: scalar, offset added per element */
+    const int8_t *lp = lhs;
+    int8_t *d = dst;
+    for (int32_t l = 0; l < lhs_rows; l++) {
+      const int8_t *rp = rhs;
+      int32_t acc = bias[rhs_rows - 1];
+      for (int32_t c = rhs_cols; c != 0; c--) acc += (*lp++ + lhs_off) * *rp++;
+      lp += lhs_stride - rhs_cols;
+      *d = finish(acc, mult[rhs_rows - 1], shift[rhs_rows - 1], dst_off, lo, hi);
       d += rhs_rows;
-      lp += lhs_stride;
     }
   }
 }
@@ -511,7 +532,14 @@ int cr_depthwise(const cr_conv_params *p, const cr_quant *q,
 }
 
 /* ---------------- fully connected: vector x matrix^T ---------------- */
-static NOINL __attribute__((optimize("unroll-loops"))) void
+/* CMSIS-NN applies "#pragma GCC optimize(unroll-loops)" to this function only
+ * for GCC builds with DSP; the plain-C build is not unrolled. */
+#if defined(__ARM_FEATURE_DSP)
+#define FC_UNROLL __attribute__((optimize("unroll-loops")))
+#else
+#define FC_UNROLL
+#endif
+static NOINL FC_UNROLL void
 vec_mat_mult_t_s8(const int8_t *lhs, const int8_t *rhs, const int32_t *bias,
                   int8_t *dst, int32_t lhs_off, int32_t dst_off, int32_t mult,
                   int32_t shift, int32_t cols, int32_t rows, int32_t lo,
@@ -558,23 +586,26 @@ vec_mat_mult_t_s8(const int8_t *lhs, const int8_t *rhs, const int32_t *bias,
     *dst++ = finish(acc0, mult, shift, dst_off, lo, hi);
   }
 #else
-  for (int32_t r = 0; r < rows / 2; r++) {
-    const int8_t *v = lhs, *a = rhs, *b = rhs + cols;
-    int32_t acc0 = bias[0], acc1 = bias[1];
-    bias += 2;
+  /* plain C: 3 filter rows at a time, then the 0-2 remaining rows */
+  for (int32_t r = 0; r < rows / 3; r++) {
+    const int8_t *v = lhs, *a = rhs, *b = rhs + cols, *c = rhs + 2 * cols;
+    int32_t acc0 = bias[0], acc1 = bias[1], acc2 = bias[2];
+    bias += 3;
     for (int32_t i = 0; i < cols; i++) {
-      int32_t x = *v++ + lhs_off;
-      acc0 += x * *a++; acc1 += x * *b++;
+      const int32_t x = *v++ + lhs_off;
+      acc0 += x * *a++; acc1 += x * *b++; acc2 += x * *c++;
     }
     *dst++ = finish(acc0, mult, shift, dst_off, lo, hi);
     *dst++ = finish(acc1, mult, shift, dst_off, lo, hi);
-    rhs += 2 * cols;
+    *dst++ = finish(acc2, mult, shift, dst_off, lo, hi);
+    rhs += 3 * cols;
   }
-  if (rows & 1) {
+  for (int32_t r = rows % 3; r > 0; r--) {
     const int8_t *v = lhs, *a = rhs;
-    int32_t acc0 = bias[0];
+    int32_t acc0 = *bias++;
     for (int32_t i = 0; i < cols; i++) acc0 += (*v++ + lhs_off) * *a++;
     *dst++ = finish(acc0, mult, shift, dst_off, lo, hi);
+    rhs += cols;
   }
 #endif
 }
