@@ -1,15 +1,20 @@
 /* See cmsis_re.h. Own re-implementation of the CMSIS-NN s8 algorithms:
- *  - requantization: 64-bit doubling high multiply (no saturation) with a
- *    +-2^30 nudge, then rounding divide by a power of two;
+ *  - DSP intrinsics with the volatility CMSIS-NN's arm_nn_compiler.h gives
+ *    them under GCC (SMLAD and the ROR-8 SXTB16/SXTAB16 forms volatile asm,
+ *    SXTB16/SXTAB16/PKHBT plain asm, SMLABB/SMLATT ACLE builtins);
+ *  - requantization: doubling high multiply as one SMLAL with 2^30 in the
+ *    low word and >> 31, then rounding divide by a power of two;
  *  - cr_convolve: im2col per output pixel (int8 copy / pad fill), conversion
  *    of the column to int16 with the input offset ("unordered" SXTAB16 pairs
  *    on DSP cores), and a 2 output channels x 2 columns SMLAD kernel;
  *  - cr_convolve_1x1_fast / cr_convolve_1x1: a 2x2 (rhs rows x lhs rows)
  *    int8 matrix multiply with the input offset folded into a per-row
- *    contribution (sum of the filter row times the offset);
+ *    contribution (sum of the filter row times the offset), one walking
+ *    pointer per operand;
  *  - cr_depthwise_3x3: 4 channels at a time, the 3x3 taps unrolled per row,
  *    SMLABB/SMLATT on SXTB16 pairs;
- *  - cr_fully_connected: 2 filter rows at a time, SMLAD, unrolled.
+ *  - cr_fully_connected: DSP 2 filter rows at a time, SMLAD, unrolled;
+ *    plain C 3 rows at a time, not unrolled.
  * DSP paths under __ARM_FEATURE_DSP, plain C otherwise. */
 #include "cmsis_re.h"
 #include <string.h>
@@ -53,6 +58,14 @@ static inline int32_t SMLAD(int32_t a, int32_t b, int32_t c) {
 }
 #define SMLABB(a, b, c) ((int32_t)__smlabb((a), (b), (c)))
 #define SMLATT(a, b, c) ((int32_t)__smlatt((a), (b), (c)))
+/* CMSIS-NN's C ROR(): a separate ROR instruction, because it feeds the
+ * plain-asm SXTB16 / SXTAB16 (GCC cannot fold it into their operand) */
+static inline int32_t PKHBT16(int32_t a, int32_t b) {
+  int32_t r; __asm__("pkhbt %0, %1, %2, lsl #16" : "=r"(r) : "r"(a), "r"(b)); return r;
+}
+static inline int32_t ror8(int32_t x) {
+  return (int32_t)(((uint32_t)x >> 8) | ((uint32_t)x << 24));
+}
 #endif
 
 /* (a*b + 2^30) >> 31 with an arithmetic (flooring) shift: one SMLAL with a
@@ -76,6 +89,10 @@ static inline int32_t requant(int32_t v, int32_t m, int32_t s) {
   const int32_t ls = s > 0 ? s : 0, rs = s > 0 ? 0 : -s;
   return div_pot(dbl_high_mul(v * (1 << ls), m), rs);
 }
+static inline int32_t clamp(int32_t v, int32_t lo, int32_t hi) {
+  v = v > lo ? v : lo; /* MAX, then MIN */
+  return v < hi ? v : hi;
+}
 static inline int8_t finish(int32_t v, int32_t m, int32_t s, int32_t off,
                             int32_t lo, int32_t hi) {
   v = requant(v, m, s) + off;
@@ -98,8 +115,8 @@ static void col_to_s16(const int8_t *src, int16_t *dst, int32_t n, int16_t off) 
   int32_t k = n >> 2;
   while (k--) {
     int32_t w = rd_s8x4_ia(&src);
-    int32_t e02 = SXTAB16(off2, w);     /* elements 0,2 */
-    int32_t e13 = sxtab16_ror8(off2, w); /* elements 1,3 */
+    int32_t e02 = SXTAB16(off2, w);       /* elements 0,2 */
+    int32_t e13 = SXTAB16(off2, ror8(w)); /* elements 1,3 */
     memcpy(dst, &e02, 4); memcpy(dst + 2, &e13, 4);
     dst += 4;
   }
@@ -117,10 +134,11 @@ static void col_to_s16(const int8_t *src, int16_t *dst, int32_t n, int16_t off) 
 }
 
 #if defined(__ARM_FEATURE_DSP)
-/* weights in the same element order as col_to_s16 */
+/* weights in the same element order as col_to_s16 (read_and_pad_reordered:
+ * SXTB16 of the word rotated by 8 with a separate ROR, then SXTB16) */
 static inline const int8_t *rd_pad_reord(const int8_t *p, int32_t *e02, int32_t *e13) {
   int32_t w = rd_s8x4(p);
-  *e02 = SXTB16(w); *e13 = sxtb16_ror8(w);
+  *e13 = SXTB16(ror8(w)); *e02 = SXTB16(w);
   return p + 4;
 }
 #endif
@@ -143,9 +161,9 @@ static NOINL int8_t *mm_kernel_s8_s16(const int8_t *wa, const int16_t *colb,
     int32_t k = ncol >> 2;
     while (k--) {
       int32_t a0l, a0h, a1l, a1h;
+      int32_t x0 = rd_s16x2_ia(&b0), x1 = rd_s16x2_ia(&b1);
       a0 = rd_pad_reord(a0, &a0l, &a0h);
       a1 = rd_pad_reord(a1, &a1l, &a1h);
-      int32_t x0 = rd_s16x2_ia(&b0), x1 = rd_s16x2_ia(&b1);
       c00 = SMLAD(a0l, x0, c00); c01 = SMLAD(a0l, x1, c01);
       c10 = SMLAD(a1l, x0, c10); c11 = SMLAD(a1l, x1, c11);
       x0 = rd_s16x2_ia(&b0); x1 = rd_s16x2_ia(&b1);
@@ -174,8 +192,8 @@ static NOINL int8_t *mm_kernel_s8_s16(const int8_t *wa, const int16_t *colb,
     int32_t k = ncol >> 2;
     while (k--) {
       int32_t al, ah;
-      a0 = rd_pad_reord(a0, &al, &ah);
       int32_t x0 = rd_s16x2_ia(&b0), x1 = rd_s16x2_ia(&b1);
+      a0 = rd_pad_reord(a0, &al, &ah);
       c00 = SMLAD(al, x0, c00); c01 = SMLAD(al, x1, c01);
       x0 = rd_s16x2_ia(&b0); x1 = rd_s16x2_ia(&b1);
       c00 = SMLAD(ah, x0, c00); c01 = SMLAD(ah, x1, c01);
@@ -328,11 +346,17 @@ static NOINL void mm_nt_t_s8(const int8_t *lhs, const int8_t *rhs,
         rp++; lp++;
       }
 #endif
-      d[0] = finish(r00, mult[r], shift[r], dst_off, lo, hi);
-      d[1] = finish(r01, mult[r + 1], shift[r + 1], dst_off, lo, hi);
+      /* requantize all four, then offset and clamp, then store */
+      r00 = requant(r00, mult[r], shift[r]);
+      r01 = requant(r01, mult[r + 1], shift[r + 1]);
+      r10 = requant(r10, mult[r], shift[r]);
+      r11 = requant(r11, mult[r + 1], shift[r + 1]);
+      r00 += dst_off; r01 += dst_off; r10 += dst_off; r11 += dst_off;
+      r00 = clamp(r00, lo, hi); r01 = clamp(r01, lo, hi);
+      r10 = clamp(r10, lo, hi); r11 = clamp(r11, lo, hi);
+      d[0] = (int8_t)r00; d[1] = (int8_t)r01;
       d += rhs_rows;
-      d[0] = finish(r10, mult[r], shift[r], dst_off, lo, hi);
-      d[1] = finish(r11, mult[r + 1], shift[r + 1], dst_off, lo, hi);
+      d[0] = (int8_t)r10; d[1] = (int8_t)r11;
       d += rhs_rows;
       lp += 2 * lhs_stride - rhs_cols;
     }
@@ -367,8 +391,11 @@ static NOINL void mm_nt_t_s8(const int8_t *lhs, const int8_t *rhs,
         rp++; lp++;
       }
 #endif
-      d[0] = finish(r00, mult[r], shift[r], dst_off, lo, hi);
-      d[1] = finish(r01, mult[r + 1], shift[r + 1], dst_off, lo, hi);
+      r00 = requant(r00, mult[r], shift[r]);
+      r01 = requant(r01, mult[r + 1], shift[r + 1]);
+      r00 += dst_off; r01 += dst_off;
+      r00 = clamp(r00, lo, hi); r01 = clamp(r01, lo, hi);
+      d[0] = (int8_t)r00; d[1] = (int8_t)r01;
     }
     rhs += 2 * rhs_cols;
     dst += 2;
@@ -450,9 +477,6 @@ int cr_depthwise_3x3(const cr_conv_params *p, const cr_quant *q,
   const int32_t ioff = p->input_offset, ooff = p->output_offset;
   const int32_t lo = p->act_min, hi = p->act_max;
   const int32_t *mult = q->mult, *shift = q->shift;
-#if defined(__ARM_FEATURE_DSP)
-  const int32_t off2 = (int32_t)(((uint32_t)(uint16_t)ioff << 16) | (uint16_t)ioff);
-#endif
   int32_t oi = 0;
   for (int32_t y = 0, iy = -p->pad_h; y < oh; y++, iy += p->stride_h) {
     const int32_t kh0 = iy < 0 ? -iy : 0;
@@ -466,6 +490,10 @@ int cr_depthwise_3x3(const cr_conv_params *p, const cr_quant *q,
         bp += 4;
         const int8_t *ip = in + (iy + kh0) * (ch * iw) + ix * ch + c;
         const int8_t *kp = filt + kh0 * (ch * 3) + c;
+#if defined(__ARM_FEATURE_DSP)
+        /* the packed offset pair is formed per channel group (PKHBT) */
+        const int32_t off2 = PKHBT16(ioff, ioff);
+#endif
         for (int32_t k = kh0; k < kh1; k++) {
           if (kw0 == 0) DW_TAP(ip, kp);
           DW_TAP(ip + ch, kp + ch);
@@ -478,10 +506,10 @@ int cr_depthwise_3x3(const cr_conv_params *p, const cr_quant *q,
         o2 = requant(o2, mult[c + 2], shift[c + 2]);
         o3 = requant(o3, mult[c + 3], shift[c + 3]);
         o0 += ooff; o1 += ooff; o2 += ooff; o3 += ooff;
-        o0 = o0 < lo ? lo : (o0 > hi ? hi : o0);
-        o1 = o1 < lo ? lo : (o1 > hi ? hi : o1);
-        o2 = o2 < lo ? lo : (o2 > hi ? hi : o2);
-        o3 = o3 < lo ? lo : (o3 > hi ? hi : o3);
+        o0 = clamp(o0, lo, hi);
+        o1 = clamp(o1, lo, hi);
+        o2 = clamp(o2, lo, hi);
+        o3 = clamp(o3, lo, hi);
         out[oi++] = (int8_t)o0; out[oi++] = (int8_t)o1;
         out[oi++] = (int8_t)o2; out[oi++] = (int8_t)o3;
       }
