@@ -106,7 +106,7 @@ def base_of(mn):
 
 class Insn:
     __slots__ = ("addr", "size", "base", "cls", "cond", "W", "R", "L", "nregs", "pop_pc",
-                 "slot", "text")
+                 "slot", "res", "slot0", "acc", "text")
 
 
 def decode(addr, size, mn, ops):
@@ -194,50 +194,64 @@ def decode(addr, size, mn, ops):
     elif c == "ldm":
         Ld = set(regs_in(ops[ops.index("{"):])) if "{" in ops else set()
     i.L = frozenset(Ld)
-    # M7 issue-slot type (see class_mix.md)
-    shifted = bool(re.search(r"\b(lsl|lsr|asr|ror|rrx)\b", ops)) and c == "alu"
-    if c == "alu" and b in ("sxtb", "sxth", "uxtb", "uxth", "ubfx", "sbfx", "bfi", "bfc",
-                            "rev", "rev16", "revsh", "rbit", "clz", "ssat", "usat"):
-        shifted = True
-    if c == "alu":
-        for x in f:
-            if x.startswith("#"):
-                try:
-                    v = int(x[1:], 0)
-                except ValueError:
-                    v = 0
-                if v > 255 or v < 0:
-                    shifted = True
-    if c == "alu":
-        i.slot = "AS" if shifted else "A"
+    # M7 issue resources, after LLVM's Cortex-M7 machine model (llvm/lib/Target/ARM/
+    # ARMScheduleM7.td @6a555331, the source of configs/cores/cortex-m7.yaml): two ALU, two
+    # load, one store, one MAC, one branch, one SIMD unit, one early shifter (Shift1).
+    # SIMD/extend/bit-field ops and BFI/BFC/CLZ issue only from slot 0 (BeginGroup).
+    SIMD_LIKE = ("sxtb", "sxth", "uxtb", "uxth", "ubfx", "sbfx", "rev", "rev16", "revsh",
+                 "rbit", "ssat", "usat")
+    # Shifter users: pure shifts, shifted register operands, and (measured on an M7 by the
+    # mastodawn.com #CortexM7 posts) immediates that do not fit in 8 bits.
+    shifted = c == "alu" and (b in ("lsl", "lsr", "asr", "ror", "rrx") or
+                              bool(re.search(r"\b(lsl|lsr|asr|ror|rrx)\b", ops)))
+    for x in f if c == "alu" else []:
+        if x.startswith("#"):
+            try:
+                v = int(x[1:], 0)
+            except ValueError:
+                v = 0
+            shifted = shifted or v > 255 or v < 0
+    i.slot0, i.res = False, ()
+    if c == "alu" and b in SIMD_LIKE:
+        i.res, i.slot0 = ("SIMD", "ALU") + (("SH1",) if b not in ("sxtb", "sxth", "uxtb", "uxth") else ()), True
+    elif c == "alu" and b in ("bfi", "bfc", "clz"):
+        i.res, i.slot0 = ("ALU",) + (("SH1",) if b != "clz" else ()), True
+    elif c == "alu":
+        i.res = ("ALU", "SH1") if shifted else ("ALU",)
     elif c == "simd":
-        i.slot = "S"
+        i.res, i.slot0 = ("SIMD", "ALU") + (("SH1",) if b.startswith(("pkh", "sxta", "uxta", "ssat", "usat")) else ()), True
     elif c in ("mul", "mac"):
-        i.slot = "M"
-    elif c in ("load", "store"):
-        i.slot = "L"
+        i.res = ("MAC",)
+    elif c == "load":
+        i.res = ("LOAD",)
+    elif c == "store":
+        i.res = ("STORE",)
     elif c == "branch":
-        i.slot = "B"
-    else:
-        i.slot = "X"  # ldrd, ldm, stm, mul64, div, it, fpu, other: never paired
-    if 15 in W and c != "branch":
-        i.slot = "X"
+        i.res = ("BRANCH",)
+    i.slot = "X" if (not i.res or (15 in W and c != "branch")) else ("B" if c == "branch" else "P")
+    # accumulator operands a MAC reads late (LLVM ReadAdvance<ReadMAC, 1>: an accumulate
+    # chain does not wait for the previous multiply's result)
+    i.acc = frozenset()
+    if c == "mac" and len(f) >= 4:
+        i.acc = frozenset(regs_in(f[3]))
+    elif c == "mul64" and b in ACC64:
+        i.acc = frozenset(regs_in(",".join(f[:2])))
     return i
 
 
+M7_UNITS = {"ALU": 2, "LOAD": 2, "STORE": 1, "MAC": 1, "BRANCH": 1, "SIMD": 1, "SH1": 1}
+
+
 def m7_pair(a, b):
-    """may a (older) and b (next in execution order) issue together?"""
-    sa, sb = a.slot, b.slot
-    if sa == "X" or sb == "X" or sa == "B":
+    """may a (older) and b (next in execution order) issue together? (LLVM CortexM7Model
+    resources; see class_mix.md)"""
+    if a.slot == "X" or b.slot == "X" or a.slot == "B":
         return False
-    if sb == "S":                      # DSP/SIMD only in the first slot
+    if b.slot0:                        # BeginGroup: slot 0 only
         return False
-    if sa == "L" and sb == "L":        # one load/store per cycle
-        return False
-    if sa == "M" and sb == "M":        # one multiplier
-        return False
-    if sa in ("AS", "S") and sb == "AS":  # one shifted-operand / extend op
-        return False
+    for u in set(a.res) | set(b.res):
+        if a.res.count(u) + b.res.count(u) > M7_UNITS[u]:
+            return False
     if a.W & b.R:                      # no dependency inside the pair
         return False
     return True
@@ -249,7 +263,7 @@ def pair_stats(p, q, st):
         st["ldst_after_load"] += 1
     if p.L & q.R:
         st["load_use"] += 1
-    if p.cls in ("mul", "mac", "mul64") and (p.W & q.R):
+    if p.cls in ("mul", "mac", "mul64") and ((p.W & q.R) - q.acc):
         st["mul_use"] += 1
 
 
