@@ -530,32 +530,328 @@ int cr_depthwise_3x3(const cr_conv_params *p, const cr_quant *q,
   return 0;
 }
 
-/* ---------------- generic depthwise (ch_mult 1), plain loops ---------------- */
-int cr_depthwise(const cr_conv_params *p, const cr_quant *q,
+/* ---------------- generic depthwise (ch_mult 1, not 3x3/pad<=1) ----------------
+ * What arm_depthwise_conv_wrapper_s8 runs for ch_mult 1, dilation 1, batch 1
+ * when the 3x3 fast path does not apply: arm_depthwise_conv_s8_opt. On DSP
+ * cores that is a per-output-pixel im2col into int16 (with the input offset,
+ * arm_q7_to_q15_with_offset, a separate function called per kernel tap; zero
+ * fill for padding) followed by 4 channels at a time over pairs of kernel
+ * taps: 2 weight words (SXTB16, ROR + SXTB16), 4 int16-pair loads, PKHBT /
+ * PKHTB re-pairing and 4 SMLAD; odd tap and left-over channels scalar.
+ * Without DSP arm_depthwise_conv_s8_opt calls arm_depthwise_conv_s8, which
+ * for ch_mult 1 runs depthwise_conv_s8_generic: one output channel at a
+ * time, kernel bounds (with a dilation branch) per channel, index
+ * arithmetic per tap. */
+#if defined(__ARM_FEATURE_DSP)
+static inline int32_t PKHTB16(int32_t a, int32_t b) {
+  int32_t r; __asm__("pkhtb %0, %1, %2, asr #16" : "=r"(r) : "r"(a), "r"(b)); return r;
+}
+static inline int32_t PKHBT16r(int32_t a, int32_t b) { return PKHBT16(a, b); }
+/* arm_q7_to_q15_with_offset (its own translation unit in CMSIS-NN) */
+static NOINL void q7_to_q15_off(const int8_t *src, int16_t *dst, uint32_t n, int16_t off) {
+  int32_t k = (int32_t)(n >> 2);
+  const int32_t off2 = PKHBT16(off, off);
+  while (k > 0) {
+    int32_t w = rd_s8x4_ia(&src);
+    int32_t e13 = SXTAB16(off2, ror8(w));
+    int32_t e02 = SXTAB16(off2, w);
+    int32_t hi = PKHTB16(e13, e02); /* elements 2,3 */
+    int32_t lo = PKHBT16(e02, e13); /* elements 0,1 */
+    memcpy(dst, &lo, 4); memcpy(dst + 2, &hi, 4);
+    dst += 4;
+    k--;
+  }
+  k = (int32_t)(n & 3);
+  while (k > 0) { *dst++ = (int16_t)(*src++ + off); k--; }
+}
+static inline int32_t rd_s16x2(const int16_t *p) { int32_t v; memcpy(&v, p, 4); return v; }
+
+int cr_depthwise(void *buf, const cr_conv_params *p, const cr_quant *q,
                  const cr_dims *in_d, const int8_t *in, const cr_dims *f_d,
                  const int8_t *filt, const int32_t *bias, const cr_dims *o_d,
                  int8_t *out) {
   const int32_t iw = in_d->w, ih = in_d->h, ch = in_d->c;
   const int32_t kw = f_d->w, kh = f_d->h;
-  for (int32_t y = 0; y < o_d->h; y++) {
-    const int32_t by = y * p->stride_h - p->pad_h;
-    const int32_t ky0 = by < 0 ? -by : 0, ky1 = (ih - by) < kh ? (ih - by) : kh;
-    for (int32_t x = 0; x < o_d->w; x++) {
-      const int32_t bx = x * p->stride_w - p->pad_w;
-      const int32_t kx0 = bx < 0 ? -bx : 0, kx1 = (iw - bx) < kw ? (iw - bx) : kw;
-      for (int32_t c = 0; c < ch; c++) {
-        int32_t acc = bias[c];
-        for (int32_t ky = ky0; ky < ky1; ky++) {
-          const int8_t *ip = in + ((by + ky) * iw + bx) * ch + c;
-          const int8_t *kp = filt + ky * kw * ch + c;
-          for (int32_t kx = kx0; kx < kx1; kx++)
-            acc += (ip[kx * ch] + p->input_offset) * kp[kx * ch];
+  const int32_t ow = o_d->w, oh = o_d->h, och = o_d->c;
+  const int32_t ioff = p->input_offset, ooff = p->output_offset;
+  const int32_t lo = p->act_min, hi = p->act_max;
+  int16_t *const colb = (int16_t *)buf;
+  for (int32_t y = 0; y < oh; y++) {
+    const int16_t by = (int16_t)(y * p->stride_h - p->pad_h);
+    for (int32_t x = 0; x < ow; x++) {
+      const int16_t bx = (int16_t)(x * p->stride_w - p->pad_w);
+      const int32_t ky0 = by < 0 ? -by : 0;
+      const int32_t ky1 = (ih - by) < kh ? (ih - by) : kh;
+      int32_t idx = 0;
+      if (ky0 != 0) {
+        memset(&colb[idx], 0, (size_t)(kw * ch * ky0) * sizeof(int16_t));
+        idx += kw * ch * ky0;
+      }
+      for (int32_t ky = ky0; ky < ky1; ky++) {
+        const int32_t yy = by + ky;
+        for (int32_t kx = 0; kx < kw; kx++) {
+          const int32_t xx = bx + kx;
+          if (xx < 0 || xx >= iw)
+            memset(&colb[idx], 0, (size_t)ch * sizeof(int16_t));
+          else
+            q7_to_q15_off(in + (yy * iw + xx) * ch, &colb[idx], (uint32_t)ch, (int16_t)ioff);
+          idx += ch;
         }
-        *out++ = finish(acc, q->mult[c], q->shift[c], p->output_offset,
-                        p->act_min, p->act_max);
+      }
+      const int32_t rest = kh - ky1;
+      if (rest != 0) memset(&colb[idx], 0, (size_t)(kw * ch * rest) * sizeof(int16_t));
+
+      const int32_t *bp = bias, *mp = q->mult, *sp = q->shift;
+      uint16_t groups = (uint16_t)(och / 4);
+      uint16_t cs = 0;
+      while (groups) {
+        int32_t s0 = *bp++, s1 = *bp++, s2 = *bp++, s3 = *bp++;
+        uint16_t taps = (uint16_t)((kw * kh) / 2);
+        const int16_t *cp = colb + cs;
+        const int8_t *wp = filt + cs;
+        cs += 4;
+        while (taps) {
+          int32_t wa = rd_s8x4(wp), wb = rd_s8x4(wp + ch);
+          int32_t xa = rd_s16x2(cp), xb = rd_s16x2(cp + ch);
+          int32_t wa02 = SXTB16(wa), wa13 = SXTB16(ror8(wa));
+          int32_t wb02 = SXTB16(wb), wb13 = SXTB16(ror8(wb));
+          int32_t x0 = PKHBT16(xa, xb);   /* ch0 of tap a, ch0 of tap b */
+          int32_t x1 = PKHTB16(xb, xa);   /* ch1 of tap a, ch1 of tap b */
+          s0 = SMLAD(x0, PKHBT16r(wa02, wb02), s0);
+          s1 = SMLAD(x1, PKHBT16r(wa13, wb13), s1);
+          xa = rd_s16x2(cp + 2); xb = rd_s16x2(cp + ch + 2);
+          x0 = PKHBT16(xa, xb);
+          x1 = PKHTB16(xb, xa);
+          s2 = SMLAD(x0, PKHTB16(wb02, wa02), s2);
+          s3 = SMLAD(x1, PKHTB16(wb13, wa13), s3);
+          wp += 2 * ch;
+          cp += 2 * ch;
+          taps--;
+        }
+        if ((kw * kh) & 1) {
+          s0 += wp[0] * cp[0]; s1 += wp[1] * cp[1];
+          s2 += wp[2] * cp[2]; s3 += wp[3] * cp[3];
+        }
+        s0 = requant(s0, *mp++, *sp++); s0 += ooff; s0 = clamp(s0, lo, hi); *out++ = (int8_t)s0;
+        s1 = requant(s1, *mp++, *sp++); s1 += ooff; s1 = clamp(s1, lo, hi); *out++ = (int8_t)s1;
+        s2 = requant(s2, *mp++, *sp++); s2 += ooff; s2 = clamp(s2, lo, hi); *out++ = (int8_t)s2;
+        s3 = requant(s3, *mp++, *sp++); s3 += ooff; s3 = clamp(s3, lo, hi); *out++ = (int8_t)s3;
+        groups--;
+      }
+      groups = (uint16_t)(och & 3);
+      while (groups) {
+        const int16_t *cp = colb + cs;
+        const int8_t *wp = filt + cs;
+        int32_t s = *bp++;
+        const uint16_t nt = (uint16_t)(kw * kh);
+        cs += 1;
+        for (int32_t i = 0; i < nt; i++) s += wp[i * ch] * cp[i * ch];
+        s = requant(s, *mp++, *sp++); s += ooff; s = clamp(s, lo, hi);
+        *out++ = (int8_t)s;
+        groups--;
       }
     }
   }
+  return 0;
+}
+#else
+static NOINL void dw_generic(const int8_t *in, int32_t iw, int32_t ih, int32_t ch,
+                             const int8_t *filt, int32_t kw, int32_t kh,
+                             int32_t pw, int32_t ph, int32_t sw, int32_t sh,
+                             const int32_t *bias, int8_t *out, const int32_t *shift,
+                             const int32_t *mult, int32_t ow, int32_t oh,
+                             int32_t ooff, int32_t ioff, int32_t lo, int32_t hi,
+                             int32_t dx, int32_t dy) {
+  int32_t o = 0;
+  for (int32_t y = 0; y < oh; y++) {
+    const int32_t by = y * sh - ph;
+    for (int32_t x = 0; x < ow; x++) {
+      const int32_t bx = x * sw - pw;
+      for (int32_t c = 0; c < ch; c++) {
+        int32_t kx0, kx1, ky0, ky1;
+        if (dx > 1) {
+          kx0 = (-bx + dx - 1) / dx; kx0 = kx0 > 0 ? kx0 : 0;
+          kx1 = (iw - bx + dx - 1) / dx; kx1 = kx1 < kw ? kx1 : kw;
+        } else {
+          kx0 = bx < 0 ? -bx : 0;
+          kx1 = (iw - bx) < kw ? (iw - bx) : kw;
+        }
+        if (dy > 1) {
+          ky0 = (-by + dy - 1) / dy; ky0 = ky0 > 0 ? ky0 : 0;
+          ky1 = (ih - by + dy - 1) / dy; ky1 = ky1 < kh ? ky1 : kh;
+        } else {
+          ky0 = by < 0 ? -by : 0;
+          ky1 = (ih - by) < kh ? (ih - by) : kh;
+        }
+        int32_t acc = bias[c];
+        for (int32_t ky = ky0; ky < ky1; ky++) {
+          const int32_t yy = by + dy * ky;
+          for (int32_t kx = kx0; kx < kx1; kx++) {
+            const int32_t xx = bx + dx * kx;
+            acc += (in[(yy * iw + xx) * ch + c] + ioff) * filt[(ky * kw + kx) * ch + c];
+          }
+        }
+        acc = requant(acc, mult[c], shift[c]);
+        acc += ooff;
+        acc = clamp(acc, lo, hi);
+        out[o++] = (int8_t)acc;
+      }
+    }
+  }
+}
+
+int cr_depthwise(void *buf, const cr_conv_params *p, const cr_quant *q,
+                 const cr_dims *in_d, const int8_t *in, const cr_dims *f_d,
+                 const int8_t *filt, const int32_t *bias, const cr_dims *o_d,
+                 int8_t *out) {
+  (void)buf;
+  dw_generic(in, in_d->w, in_d->h, in_d->c, filt, f_d->w, f_d->h, p->pad_w,
+             p->pad_h, p->stride_w, p->stride_h, bias, out, q->shift, q->mult,
+             o_d->w, o_d->h, p->output_offset, p->input_offset, p->act_min,
+             p->act_max, 1, 1);
+  return 0;
+}
+#endif
+
+int32_t cr_depthwise_buf_size(const cr_dims *in, const cr_dims *f) {
+  return in->c * f->w * f->h * (int32_t)sizeof(int16_t);
+}
+
+/* ---------------- elementwise add (arm_elementwise_add_s8) ----------------
+ * Per element: offset, left shift, requantize each input with its own
+ * multiplier/shift, add, requantize, output offset, clamp. DSP: 4 elements
+ * per iteration (read_and_pad_reordered of both inputs, SADD16 of the
+ * packed offsets, halfword extracts, one packed word store). */
+#if defined(__ARM_FEATURE_DSP)
+static inline int32_t SADD16(int32_t a, int32_t b) {
+  int32_t r; __asm__ volatile("sadd16 %0, %1, %2" : "=r"(r) : "r"(a), "r"(b)); return r;
+}
+#endif
+static inline int32_t add_one(int32_t v1, int32_t v2, const cr_add_params *a) {
+  v1 = requant(v1, a->in1_mult, a->in1_shift);
+  v2 = requant(v2, a->in2_mult, a->in2_shift);
+  int32_t s = requant(v1 + v2, a->out_mult, a->out_shift);
+  s += a->out_offset;
+  s = s > a->act_min ? s : a->act_min;
+  s = s < a->act_max ? s : a->act_max;
+  return s;
+}
+int cr_elementwise_add(const int8_t *in1, const int8_t *in2, const cr_add_params *a,
+                       int8_t *out, int32_t n) {
+  int32_t k;
+  const int32_t ls = a->left_shift;
+#if defined(__ARM_FEATURE_DSP)
+  const int32_t o1 = (int32_t)(((uint32_t)a->in1_offset << 16) | ((uint32_t)a->in1_offset & 0xFFFFu));
+  const int32_t o2 = (int32_t)(((uint32_t)a->in2_offset << 16) | ((uint32_t)a->in2_offset & 0xFFFFu));
+  k = n >> 2;
+  while (k > 0) {
+    int32_t a02, a13, b02, b13;
+    in1 = rd_pad_reord(in1, &a02, &a13);
+    in2 = rd_pad_reord(in2, &b02, &b13);
+    a13 = SADD16(a13, o1); a02 = SADD16(a02, o1);
+    b13 = SADD16(b13, o2); b02 = SADD16(b02, o2);
+#define LO16(v) ((int32_t)(((uint32_t)(v) & 0xFFFFu) << ls))
+#define HI16(v) ((int32_t)((((uint32_t)(v) >> 16) & 0xFFFFu) << ls))
+    int32_t r0 = add_one(LO16(a02), LO16(b02), a);
+    int32_t r2 = add_one(HI16(a02), HI16(b02), a);
+    int32_t r1 = add_one(LO16(a13), LO16(b13), a);
+    int32_t r3 = add_one(HI16(a13), HI16(b13), a);
+#undef LO16
+#undef HI16
+    int32_t w = (r0 & 0xFF) | ((r1 << 8) & 0xFF00) | ((r2 << 16) & 0xFF0000) |
+                (int32_t)(((uint32_t)r3 << 24) & 0xFF000000u);
+    memcpy(out, &w, 4); out += 4;
+    k--;
+  }
+  k = n & 3;
+#else
+  k = n;
+#endif
+  while (k > 0) {
+    int32_t v1 = (int32_t)((uint32_t)(*in1++ + a->in1_offset) << ls);
+    int32_t v2 = (int32_t)((uint32_t)(*in2++ + a->in2_offset) << ls);
+    *out++ = (int8_t)add_one(v1, v2, a);
+    k--;
+  }
+  return 0;
+}
+
+/* ---------------- average pool (arm_avgpool_s8) ----------------
+ * DSP: per output pixel, window bounds, then per window position a pass
+ * over all channels into an int32 buffer (copy for the first position,
+ * QADD after), then per channel round-half-away division by the count and
+ * clamp. Plain C: per output element the full window loop with bounds
+ * checks, then the same rounding division. */
+#if defined(__ARM_FEATURE_DSP)
+static inline int32_t QADD(int32_t a, int32_t b) {
+  int32_t r; __asm__ volatile("qadd %0, %1, %2" : "=r"(r) : "r"(a), "r"(b)); return r;
+}
+static NOINL void scale_q31_q7(const int32_t *b, int8_t *t, int32_t len, int32_t cnt,
+                               int32_t lo, int32_t hi) {
+  const int32_t half = cnt / 2;
+  for (int32_t i = 0; i < len; i++) {
+    int32_t s = b[i] > 0 ? (b[i] + half) : (b[i] - half);
+    s = s / cnt;
+    s = s > lo ? s : lo;
+    s = s < hi ? s : hi;
+    t[i] = (int8_t)s;
+  }
+}
+#endif
+int cr_avgpool(void *buf, const cr_pool_params *p, const cr_dims *in_d,
+               const int8_t *src, const cr_dims *f_d, const cr_dims *o_d,
+               int8_t *dst) {
+  const int32_t ih = in_d->h, iw = in_d->w, ch = in_d->c;
+  const int32_t oh = o_d->h, ow = o_d->w, kh = f_d->h, kw = f_d->w;
+  const int32_t sh = p->stride_h, sw = p->stride_w, ph = p->pad_h, pw = p->pad_w;
+  const int32_t lo = p->act_min, hi = p->act_max;
+#if defined(__ARM_FEATURE_DSP)
+  int32_t *b = (int32_t *)buf;
+  for (int32_t y = 0, iy = -ph; y < oh; iy += sh, y++) {
+    for (int32_t x = 0, ix = -pw; x < ow; ix += sw, x++) {
+      const int32_t ky0 = iy < 0 ? -iy : 0, kx0 = ix < 0 ? -ix : 0;
+      const int32_t ky1 = (ih - iy) < kh ? (ih - iy) : kh;
+      const int32_t kx1 = (iw - ix) < kw ? (iw - ix) : kw;
+      int32_t cnt = 0;
+      for (int32_t ky = ky0; ky < ky1; ky++) {
+        for (int32_t kx = kx0; kx < kx1; kx++) {
+          const int8_t *s = src + ch * (kx + ix + (ky + iy) * iw);
+          if (cnt == 0) {
+            for (int32_t i = 0; i < ch; i++) b[i] = s[i];
+          } else {
+            for (int32_t i = 0; i < ch; i++) b[i] = QADD(s[i], b[i]);
+          }
+          cnt++;
+        }
+      }
+      if (cnt == 0) return -1;
+      scale_q31_q7(b, dst, ch, cnt, lo, hi);
+      dst += ch;
+    }
+  }
+#else
+  (void)buf;
+  for (int32_t y = 0; y < oh; y++) {
+    for (int32_t x = 0; x < ow; x++) {
+      for (int32_t c = 0; c < ch; c++) {
+        int32_t sum = 0, cnt = 0;
+        for (int32_t ky = y * sh - ph; ky < y * sh - ph + kh; ky++) {
+          for (int32_t kx = x * sw - pw; kx < x * sw - pw + kw; kx++) {
+            if (ky >= 0 && kx >= 0 && ky < ih && kx < iw) {
+              sum += src[c + ch * (kx + ky * iw)];
+              cnt++;
+            }
+          }
+        }
+        if (cnt == 0) return -1;
+        sum = sum > 0 ? (sum + cnt / 2) / cnt : (sum - cnt / 2) / cnt;
+        sum = sum > lo ? sum : lo;
+        sum = sum < hi ? sum : hi;
+        dst[c + ch * (x + y * ow)] = (int8_t)sum;
+      }
+    }
+  }
+#endif
   return 0;
 }
 

@@ -33,7 +33,10 @@ int cr_depthwise_3x3(const cr_conv_params *p, const cr_quant *q,
                      const cr_dims *in_d, const int8_t *in, const cr_dims *f_d,
                      const int8_t *filt, const int32_t *bias,
                      const cr_dims *o_d, int8_t *out);
-int cr_depthwise(const cr_conv_params *p, const cr_quant *q,
+/* arm_depthwise_conv_s8_opt (DSP) / depthwise_conv_s8_generic (plain C);
+ * buf: cr_depthwise_buf_size() bytes (DSP only) */
+int32_t cr_depthwise_buf_size(const cr_dims *in, const cr_dims *filt);
+int cr_depthwise(void *buf, const cr_conv_params *p, const cr_quant *q,
                  const cr_dims *in_d, const int8_t *in, const cr_dims *f_d,
                  const int8_t *filt, const int32_t *bias, const cr_dims *o_d,
                  int8_t *out);
@@ -42,4 +45,15 @@ int cr_fully_connected(const cr_conv_params *p, const cr_quant *q,
                        const cr_dims *in_d, const int8_t *in,
                        const cr_dims *f_d, const int8_t *filt,
                        const int32_t *bias, const cr_dims *o_d, int8_t *out);
+typedef struct {
+  int32_t in1_offset, in1_mult, in1_shift, in2_offset, in2_mult, in2_shift;
+  int32_t left_shift, out_offset, out_mult, out_shift, act_min, act_max;
+} cr_add_params;
+int cr_elementwise_add(const int8_t *in1, const int8_t *in2,
+                       const cr_add_params *a, int8_t *out, int32_t n);
+typedef struct { int32_t stride_h, stride_w, pad_h, pad_w, act_min, act_max; } cr_pool_params;
+/* buf: in->c int32 (DSP only) */
+int cr_avgpool(void *buf, const cr_pool_params *p, const cr_dims *in_d,
+               const int8_t *src, const cr_dims *f_d, const cr_dims *o_d,
+               int8_t *dst);
 #endif

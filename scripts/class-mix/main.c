@@ -69,6 +69,144 @@ static void set_shape(RuntimeShape *s, int n, int32_t a, int32_t b, int32_t c, i
 }
 #endif
 
+/* ---- layers after NLAYERS_BASE: generic depthwise (dw), elementwise add,
+ * average pool. Same data recipe as the base layers; every output is
+ * checked bit-exactly against the straightforward C reference below
+ * (TFLM-style arithmetic, independent of cmsis_re.c / tflm_ref.c). ---- */
+static int8_t in2_buf[MAX_IN] __attribute__((unused)); /* add: second input */
+static int8_t ref_buf[MAX_OUT];
+#if !defined(LIB_TFLM)
+static int32_t xbuf[8192]; /* dw: ic*kh*kw int16; avgpool: ic int32 */
+#endif
+static int32_t r_srdhm(int32_t a, int32_t b) {
+  if (a == b && a == (int32_t)0x80000000) return 0x7FFFFFFF;
+  const int64_t ab = (int64_t)a * b;
+  const int32_t nudge = ab >= 0 ? (1 << 30) : (1 - (1 << 30));
+  return (int32_t)((ab + nudge) / ((int64_t)1 << 31));
+}
+static int32_t r_rdbpot(int32_t x, int e) {
+  const int32_t mask = (int32_t)((1ll << e) - 1);
+  const int32_t rem = x & mask, thr = (mask >> 1) + (x < 0 ? 1 : 0);
+  return (x >> e) + (rem > thr ? 1 : 0);
+}
+static int32_t r_mbqm(int32_t x, int32_t m, int32_t s) {
+  const int ls = s > 0 ? s : 0, rs = s > 0 ? 0 : -s;
+  return r_rdbpot(r_srdhm(x * (1 << ls), m), rs);
+}
+static int32_t r_clamp(int32_t v, int32_t lo, int32_t hi) { return v < lo ? lo : (v > hi ? hi : v); }
+
+static __attribute__((noinline)) void run_extra(int li) {
+  const layer_t *L = &layers[li];
+  uint32_t v0 = 0, v1 = 0, k = 0;
+  rng = 0x9E3779B9u ^ (uint32_t)(li * 2654435761u);
+  if (!rng) rng = 1;
+  const uint32_t nin = (uint32_t)(L->ih * L->iw * L->ic);
+  const uint32_t nout = (uint32_t)(L->oh * L->ow * L->oc);
+  const int32_t ioff = 128, ooff = -128, lo = -128, hi = 127;
+  for (uint32_t i = 0; i < nin; i++) in_buf[i] = (int8_t)xs();
+  for (uint32_t i = 0; i < nout; i++) out_buf[i] = 0;
+  if (L->k == K_DW) {
+    const uint32_t nf = (uint32_t)(L->kh * L->kw * L->oc);
+    const int nch = L->oc;
+    for (uint32_t i = 0; i < nf; i++) filt_buf[i] = (int8_t)((int)(xs() % 255u) - 127);
+    for (int i = 0; i < nch; i++) {
+      bias_buf[i] = (int32_t)(xs() % 4001u) - 2000;
+      mult_buf[i] = (int32_t)(0x40000000u | (xs() & 0x3FFFFFFFu));
+      shift_buf[i] = -6 - (int32_t)(xs() % 4u);
+    }
+#if defined(LIB_TFLM)
+    RuntimeShape sin, sf, sb, so;
+    set_shape(&sb, 1, nch, 0, 0, 0);
+    DepthwiseParams p = {0};
+    set_shape(&sin, 4, 1, L->ih, L->iw, L->ic); set_shape(&sf, 4, 1, L->kh, L->kw, L->oc);
+    set_shape(&so, 4, 1, L->oh, L->ow, L->oc);
+    p.padding_values.height = (int16_t)L->ph; p.padding_values.width = (int16_t)L->pw;
+    p.stride_height = (int16_t)L->sh; p.stride_width = (int16_t)L->sw;
+    p.dilation_height_factor = 1; p.dilation_width_factor = 1; p.depth_multiplier = 1;
+    p.input_offset = ioff; p.weights_offset = 0; p.output_offset = ooff;
+    p.quantized_activation_min = lo; p.quantized_activation_max = hi;
+    v0 = sync_start(); mark_begin();
+    tflm_ref_depthwise(&p, mult_buf, shift_buf, &sin, in_buf, &sf, filt_buf,
+                       &sb, bias_buf, &so, out_buf);
+    mark_end(); v1 = sync_end(&k);
+#else
+    cr_dims din = {1, L->ih, L->iw, L->ic}, df = {L->oc, L->kh, L->kw, L->oc};
+    cr_dims dout = {1, L->oh, L->ow, L->oc};
+    cr_conv_params p = {ioff, ooff, L->sh, L->sw, L->ph, L->pw, lo, hi};
+    cr_quant q = {mult_buf, shift_buf};
+    if (cr_depthwise_buf_size(&din, &df) > (int32_t)sizeof(xbuf)) { report("skip", li, 0, 0, 0, 0); return; }
+    v0 = sync_start(); mark_begin();
+    cr_depthwise(xbuf, &p, &q, &din, in_buf, &df, filt_buf, bias_buf, &dout, out_buf);
+    mark_end(); v1 = sync_end(&k);
+#endif
+    uint32_t o = 0;
+    for (int y = 0; y < L->oh; y++)
+      for (int x = 0; x < L->ow; x++)
+        for (int c = 0; c < L->oc; c++) {
+          int32_t acc = bias_buf[c];
+          for (int ky = 0; ky < L->kh; ky++)
+            for (int kx = 0; kx < L->kw; kx++) {
+              const int yy = y * L->sh - L->ph + ky, xx = x * L->sw - L->pw + kx;
+              if (yy < 0 || yy >= L->ih || xx < 0 || xx >= L->iw) continue;
+              acc += (in_buf[(yy * L->iw + xx) * L->ic + c] + ioff) *
+                     filt_buf[(ky * L->kw + kx) * L->oc + c];
+            }
+          ref_buf[o++] = (int8_t)r_clamp(r_mbqm(acc, mult_buf[c], shift_buf[c]) + ooff, lo, hi);
+        }
+#if !defined(LIB_TFLM)
+  } else if (L->k == K_ADD) {
+    for (uint32_t i = 0; i < nin; i++) in2_buf[i] = (int8_t)xs();
+    /* TFLM-style add parameters: left shift 20, input multipliers < 0.5
+     * (shift -1/-2), output shift -20 */
+    cr_add_params a;
+    a.in1_offset = 128; a.in2_offset = 128 - (int32_t)(xs() % 32u);
+    a.in1_mult = (int32_t)(0x40000000u | (xs() & 0x3FFFFFFFu)); a.in1_shift = -1;
+    a.in2_mult = (int32_t)(0x40000000u | (xs() & 0x3FFFFFFFu)); a.in2_shift = -2;
+    a.left_shift = 20; a.out_offset = ooff;
+    a.out_mult = (int32_t)(0x40000000u | (xs() & 0x3FFFFFFFu)); a.out_shift = -20;
+    a.act_min = lo; a.act_max = hi;
+    v0 = sync_start(); mark_begin();
+    cr_elementwise_add(in_buf, in2_buf, &a, out_buf, (int32_t)nout);
+    mark_end(); v1 = sync_end(&k);
+    for (uint32_t i = 0; i < nout; i++) {
+      const int32_t x1 = r_mbqm((in_buf[i] + a.in1_offset) * (1 << 20), a.in1_mult, a.in1_shift);
+      const int32_t x2 = r_mbqm((in2_buf[i] + a.in2_offset) * (1 << 20), a.in2_mult, a.in2_shift);
+      ref_buf[i] = (int8_t)r_clamp(r_mbqm(x1 + x2, a.out_mult, a.out_shift) + a.out_offset, lo, hi);
+    }
+  } else if (L->k == K_AVGPOOL) {
+    cr_dims din = {1, L->ih, L->iw, L->ic}, df = {1, L->kh, L->kw, 1};
+    cr_dims dout = {1, L->oh, L->ow, L->oc};
+    cr_pool_params p = {L->sh, L->sw, L->ph, L->pw, lo, hi};
+    v0 = sync_start(); mark_begin();
+    cr_avgpool(xbuf, &p, &din, in_buf, &df, &dout, out_buf);
+    mark_end(); v1 = sync_end(&k);
+    uint32_t o = 0;
+    for (int y = 0; y < L->oh; y++)
+      for (int x = 0; x < L->ow; x++)
+        for (int c = 0; c < L->oc; c++) {
+          int32_t s = 0, n = 0;
+          for (int ky = 0; ky < L->kh; ky++)
+            for (int kx = 0; kx < L->kw; kx++) {
+              const int yy = y * L->sh - L->ph + ky, xx = x * L->sw - L->pw + kx;
+              if (yy < 0 || yy >= L->ih || xx < 0 || xx >= L->iw) continue;
+              s += in_buf[(yy * L->iw + xx) * L->ic + c]; n++;
+            }
+          s = s > 0 ? (s + n / 2) / n : (s - n / 2) / n;
+          ref_buf[o++] = (int8_t)r_clamp(s, lo, hi);
+        }
+#endif
+  } else {
+    report("skip", li, 0, 0, 0, 0); return;
+  }
+  uint32_t h = 2166136261u, bad = 0;
+  for (uint32_t i = 0; i < nout; i++) {
+    h = (h ^ (uint8_t)out_buf[i]) * 16777619u;
+    bad += out_buf[i] != ref_buf[i];
+  }
+  report("check", li, nout, 0, 0, bad);
+  report("layer", li, v0, v1, k, h);
+}
+
 int main(void) {
   SYST_RVR = 0xFFFFFF; SYST_CVR = 0; SYST_CSR = 5;
   uint32_t v0, v1, k;
@@ -85,7 +223,7 @@ int main(void) {
     v0 = sync_start(); mark_begin(); mark_end(); v1 = sync_end(&k);
     report("empty", i, v0, v1, k, 0);
   }
-  for (int li = 0; li < NLAYERS; li++) {
+  for (int li = 0; li < NLAYERS_BASE; li++) {
     const layer_t *L = &layers[li];
     rng = 0x9E3779B9u ^ (uint32_t)(li * 2654435761u);
     if (!rng) rng = 1;
@@ -170,7 +308,7 @@ int main(void) {
       mark_end(); v1 = sync_end(&k); break;
     case K_DW:
       v0 = sync_start(); mark_begin();
-      cr_depthwise(&p, &q, &din, in_buf, &df, filt_buf, bias_buf, &dout, out_buf);
+      cr_depthwise(scratch, &p, &q, &din, in_buf, &df, filt_buf, bias_buf, &dout, out_buf);
       mark_end(); v1 = sync_end(&k); break;
     default:
       v0 = sync_start(); mark_begin();
@@ -182,6 +320,7 @@ int main(void) {
     for (uint32_t i = 0; i < nout; i++) h = (h ^ (uint8_t)out_buf[i]) * 16777619u;
     report("layer", li, v0, v1, k, h);
   }
+  for (int li = NLAYERS_BASE; li < NLAYERS; li++) run_extra(li);
   puts_("done\n"); flush();
   return 0;
 }
