@@ -94,6 +94,7 @@ EngineProfile decode_engine(cfg::Section engine, const std::string& core) {
   const char* other_key = p.class_mix.empty() ? "efficiency" : "cpi";
   auto cores = engine.section("cores");
   bool found = false;
+  std::map<std::string, ElementCost> selected_elementwise;
   for (const auto& c : cores.keys()) {
     auto cs = cores.section(c);
     if (cs.has(other_key))
@@ -113,8 +114,22 @@ EngineProfile decode_engine(cfg::Section engine, const std::string& core) {
       kernels[k] = cost;
     }
     ks.finish();
+    // Per-core element-wise costs (e.g. measured per core) override the engine-wide ones.
+    std::map<std::string, ElementCost> core_elementwise;
+    if (cs.has("elementwise")) {
+      auto el = cs.section("elementwise");
+      for (const auto& k : el.keys()) {
+        auto ec = el.section(k);
+        ElementCost cost{ec.number("per_element"), ec.number_or("per_call", 0)};
+        if (cost.per_element < 0 || cost.per_call < 0) ec.fail("", "costs must not be negative");
+        ec.finish();
+        core_elementwise[k] = cost;
+      }
+      el.finish();
+    }
     cs.finish();
     if (c == core) {
+      selected_elementwise = core_elementwise;
       (p.class_mix.empty() ? p.cpi : p.efficiency) = cpi;
       p.kernels = kernels;
       found = true;
@@ -131,6 +146,7 @@ EngineProfile decode_engine(cfg::Section engine, const std::string& core) {
     p.elementwise[k] = cost;
   }
   el.finish();
+  for (const auto& [k, cost] : selected_elementwise) p.elementwise[k] = cost;
   engine.finish();
   return p;
 }

@@ -186,3 +186,22 @@ TEST(EngineClassMode, FlatAndClassKeysDoNotMix) {
   rejects("  class_mix: lib\n  cores:\n    cortex-m4: {efficiency: 0, kernels: {}}\n",
           "must be positive");
 }
+
+TEST(EngineClassMode, PerCoreElementwiseOverridesTheEngineWideCost) {
+  cfg::Tree t;
+  t.merge_text(
+      "engine:\n  name: e\n  cores:\n    cortex-m4:\n      cpi: 1.0\n      kernels: {}\n"
+      "      elementwise:\n        add: {per_element: 82.5, per_call: 63}\n"
+      "    cortex-m0:\n      cpi: 1.0\n      kernels: {}\n"
+      "  elementwise:\n    add: {per_element: 20, per_call: 200}\n    copy: {per_element: 1}\n",
+      "e.yaml");
+  const EngineProfile m4 = decode_engine(cfg::Section::root(t).section("engine"), "cortex-m4");
+  const EngineProfile m0 = decode_engine(cfg::Section::root(t).section("engine"), "cortex-m0");
+  wl::LayerMetrics m;
+  m.kernel = "add";
+  m.elements = 100;
+  EXPECT_EQ(m4.cycles(m), 8313u);  // 82.5 x 100 + 63: the core's own measured cost
+  EXPECT_EQ(m0.cycles(m), 2200u);  // 20 x 100 + 200: the engine-wide estimate
+  m.kernel = "copy";
+  EXPECT_EQ(m4.cycles(m), 100u);   // not overridden
+}
