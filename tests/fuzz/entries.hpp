@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "devices/cortex_m/timing.hpp"
 #include "sim/config/section.hpp"
 #include "sim/config/tree.hpp"
 #include "sim/core/error.hpp"
@@ -47,6 +48,7 @@ inline bool config_one(const std::uint8_t* data, std::size_t size) {
     if (root.has("sim")) (void)decode_sim(root.section("sim"));
     if (root.has("placement")) (void)decode_placement(root.section("placement"));
     (void)decode_engine(root.section("engine"), board.core);
+    if (root.has("core")) (void)core::decode_core_timing(root.section("core"));
     (void)build_devices(t, board);
     return true;
   } catch (const InputError&) {
