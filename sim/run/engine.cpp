@@ -95,6 +95,7 @@ EngineProfile decode_engine(cfg::Section engine, const std::string& core) {
   auto cores = engine.section("cores");
   bool found = false;
   std::map<std::string, ElementCost> selected_elementwise;
+  std::map<std::string, double> selected_quant;
   for (const auto& c : cores.keys()) {
     auto cs = cores.section(c);
     if (cs.has(other_key))
@@ -127,9 +128,21 @@ EngineProfile decode_engine(cfg::Section engine, const std::string& core) {
       }
       el.finish();
     }
+    // Per-core quantization costs (measured per core) override the engine-wide ones.
+    std::map<std::string, double> core_quant;
+    if (cs.has("quant_costs")) {
+      auto qc = cs.section("quant_costs");
+      for (const auto& k : qc.keys()) {
+        const double v = qc.number(k);
+        if (v < 0) qc.fail(k, "must not be negative");
+        core_quant[k] = v;
+      }
+      qc.finish();
+    }
     cs.finish();
     if (c == core) {
       selected_elementwise = core_elementwise;
+      selected_quant = core_quant;
       (p.class_mix.empty() ? p.cpi : p.efficiency) = cpi;
       p.kernels = kernels;
       found = true;
@@ -147,6 +160,7 @@ EngineProfile decode_engine(cfg::Section engine, const std::string& core) {
   }
   el.finish();
   for (const auto& [k, cost] : selected_elementwise) p.elementwise[k] = cost;
+  for (const auto& [k, v] : selected_quant) p.quant_costs[k] = v;
   engine.finish();
   return p;
 }

@@ -205,3 +205,21 @@ TEST(EngineClassMode, PerCoreElementwiseOverridesTheEngineWideCost) {
   m.kernel = "copy";
   EXPECT_EQ(m4.cycles(m), 100u);   // not overridden
 }
+
+TEST(EngineClassMode, PerCoreQuantCostsOverrideTheEngineWideOnes) {
+  cfg::Tree t;
+  t.merge_text(
+      "engine:\n  name: e\n  cores:\n    cortex-m7:\n      cpi: 1.0\n      kernels: {}\n"
+      "      quant_costs: {huffman_bits_decoded: 7.25}\n"
+      "  elementwise: {}\n  quant_costs: {huffman_bits_decoded: 5, shifts: 1}\n",
+      "e.yaml");
+  const EngineProfile p = decode_engine(cfg::Section::root(t).section("engine"), "cortex-m7");
+  EXPECT_DOUBLE_EQ(p.quant_costs.at("huffman_bits_decoded"), 7.25);
+  EXPECT_DOUBLE_EQ(p.quant_costs.at("shifts"), 1.0);
+  cfg::Tree bad;
+  bad.merge_text(
+      "engine:\n  name: e\n  cores:\n    cortex-m7:\n      cpi: 1.0\n      kernels: {}\n"
+      "      quant_costs: {shifts: -1}\n  elementwise: {}\n",
+      "e.yaml");
+  EXPECT_THROW(decode_engine(cfg::Section::root(bad).section("engine"), "cortex-m7"), InputError);
+}
