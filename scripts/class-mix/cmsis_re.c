@@ -292,6 +292,25 @@ static NOINL void mm_nt_t_s8(const int8_t *lhs, const int8_t *rhs,
 #if defined(__ARM_FEATURE_DSP)
   const int32_t roff = rhs_cols - 4, loff = lhs_stride - 4;
 #endif
+/* one column of the 2x2 block, scalar (the DSP path's left-over columns and
+ * the whole plain-C loop); plain braces, expands to the same tokens as the
+ * loop body it replaced */
+#define MM_COL_2X2                                                          \
+  {                                                                         \
+    const int32_t w0 = rp[0], w1 = rp[rhs_cols];                            \
+    int32_t x = lp[0];                                                      \
+    r00 += x * w0; r01 += x * w1;                                           \
+    x = lp[lhs_stride];                                                     \
+    r10 += x * w0; r11 += x * w1;                                           \
+    rp++; lp++;                                                             \
+  }
+/* the same for the left-over lhs row (1x2) */
+#define MM_COL_1X2                                                          \
+  {                                                                         \
+    const int32_t x = lp[0];                                                \
+    r00 += x * rp[0]; r01 += x * rp[rhs_cols];                              \
+    rp++; lp++;                                                             \
+  }
   int32_t r = 0;
   for (; r <= rhs_rows - 2; r += 2) {
     const int8_t *lp = lhs;
@@ -328,23 +347,9 @@ static NOINL void mm_nt_t_s8(const int8_t *lhs, const int8_t *rhs,
       }
       for (; c <= rhs_cols - 4; c += 4) MM_STEP4();
 #undef MM_STEP4
-      for (; c < rhs_cols; c++) {
-        const int32_t w0 = rp[0], w1 = rp[rhs_cols];
-        int32_t x = lp[0];
-        r00 += x * w0; r01 += x * w1;
-        x = lp[lhs_stride];
-        r10 += x * w0; r11 += x * w1;
-        rp++; lp++;
-      }
+      for (; c < rhs_cols; c++) MM_COL_2X2
 #else
-      for (int32_t c = rhs_cols; c != 0; c--) {
-        const int32_t w0 = rp[0], w1 = rp[rhs_cols];
-        int32_t x = lp[0];
-        r00 += x * w0; r01 += x * w1;
-        x = lp[lhs_stride];
-        r10 += x * w0; r11 += x * w1;
-        rp++; lp++;
-      }
+      for (int32_t c = rhs_cols; c != 0; c--) MM_COL_2X2
 #endif
       /* requantize all four, then offset and clamp, then store */
       r00 = requant(r00, mult[r], shift[r]);
@@ -379,17 +384,9 @@ static NOINL void mm_nt_t_s8(const int8_t *lhs, const int8_t *rhs,
       }
       for (; c <= rhs_cols - 4; c += 4) MM_STEP4_1();
 #undef MM_STEP4_1
-      for (; c < rhs_cols; c++) {
-        const int32_t x = lp[0];
-        r00 += x * rp[0]; r01 += x * rp[rhs_cols];
-        rp++; lp++;
-      }
+      for (; c < rhs_cols; c++) MM_COL_1X2
 #else
-      for (int32_t c = rhs_cols; c != 0; c--) {
-        const int32_t x = lp[0];
-        r00 += x * rp[0]; r01 += x * rp[rhs_cols];
-        rp++; lp++;
-      }
+      for (int32_t c = rhs_cols; c != 0; c--) MM_COL_1X2
 #endif
       r00 = requant(r00, mult[r], shift[r]);
       r01 = requant(r01, mult[r + 1], shift[r + 1]);
@@ -400,6 +397,8 @@ static NOINL void mm_nt_t_s8(const int8_t *lhs, const int8_t *rhs,
     rhs += 2 * rhs_cols;
     dst += 2;
   }
+#undef MM_COL_2X2
+#undef MM_COL_1X2
   if (rhs_rows & 1) { /* left-over rhs row: scalar, offset added per element */
     const int8_t *lp = lhs;
     int8_t *d = dst;
@@ -870,18 +869,23 @@ vec_mat_mult_t_s8(const int8_t *lhs, const int8_t *rhs, const int32_t *bias,
                   int32_t hi) {
 #if defined(__ARM_FEATURE_DSP)
   const int32_t off2 = (int32_t)(((uint32_t)(uint16_t)lhs_off << 16) | (uint16_t)lhs_off);
+/* 4 input values (offset added, as SXTAB16 pairs x0/x1) times 4 weights of
+ * row a into acc0; leaves x0, x1, w0, w1 declared for the caller. Expands to
+ * the same tokens as the statements it replaced. */
+#define FC_STEP4_A                                                          \
+  int32_t x0 = rd_s8x4_ia(&v);                                              \
+  int32_t x1 = sxtab16_ror8(off2, x0);                                      \
+  x0 = SXTAB16(off2, x0);                                                   \
+  int32_t w0 = rd_s8x4_ia(&a), w1 = sxtb16_ror8(w0);                        \
+  w0 = SXTB16(w0);                                                          \
+  acc0 = SMLAD(w1, x1, acc0); acc0 = SMLAD(w0, x0, acc0);
   for (int32_t r = 0; r < rows / 2; r++) {
     const int8_t *v = lhs, *a = rhs, *b = rhs + cols;
     int32_t acc0 = bias[0], acc1 = bias[1];
     bias += 2;
     int32_t k = cols >> 2;
     for (int32_t i = 0; i < k; i++) {
-      int32_t x0 = rd_s8x4_ia(&v);
-      int32_t x1 = sxtab16_ror8(off2, x0);
-      x0 = SXTAB16(off2, x0);
-      int32_t w0 = rd_s8x4_ia(&a), w1 = sxtb16_ror8(w0);
-      w0 = SXTB16(w0);
-      acc0 = SMLAD(w1, x1, acc0); acc0 = SMLAD(w0, x0, acc0);
+      FC_STEP4_A
       w0 = rd_s8x4_ia(&b); w1 = sxtb16_ror8(w0);
       w0 = SXTB16(w0);
       acc1 = SMLAD(w1, x1, acc1); acc1 = SMLAD(w0, x0, acc1);
@@ -899,16 +903,12 @@ vec_mat_mult_t_s8(const int8_t *lhs, const int8_t *rhs, const int32_t *bias,
     int32_t acc0 = bias[0];
     int32_t k = cols >> 2;
     for (int32_t i = 0; i < k; i++) {
-      int32_t x0 = rd_s8x4_ia(&v);
-      int32_t x1 = sxtab16_ror8(off2, x0);
-      x0 = SXTAB16(off2, x0);
-      int32_t w0 = rd_s8x4_ia(&a), w1 = sxtb16_ror8(w0);
-      w0 = SXTB16(w0);
-      acc0 = SMLAD(w1, x1, acc0); acc0 = SMLAD(w0, x0, acc0);
+      FC_STEP4_A
     }
     for (int32_t i = cols & 3; i > 0; i--) acc0 += (*v++ + lhs_off) * *a++;
     *dst++ = finish(acc0, mult, shift, dst_off, lo, hi);
   }
+#undef FC_STEP4_A
 #else
   /* plain C: 3 filter rows at a time, then the 0-2 remaining rows */
   for (int32_t r = 0; r < rows / 3; r++) {

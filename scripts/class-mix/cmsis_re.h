@@ -17,34 +17,24 @@ typedef struct { const int32_t *mult, *shift; } cr_quant;
 /* scratch buffer used by cr_convolve (im2col); caller provides it */
 int32_t cr_convolve_buf_size(const cr_dims *in, const cr_dims *filt);
 
-int cr_convolve(void *buf, const cr_conv_params *p, const cr_quant *q,
-                const cr_dims *in_d, const int8_t *in, const cr_dims *f_d,
-                const int8_t *filt, const int32_t *bias, const cr_dims *o_d,
-                int8_t *out);
-int cr_convolve_1x1_fast(const cr_conv_params *p, const cr_quant *q,
-                         const cr_dims *in_d, const int8_t *in,
-                         const cr_dims *f_d, const int8_t *filt,
-                         const int32_t *bias, const cr_dims *o_d, int8_t *out);
-int cr_convolve_1x1(const cr_conv_params *p, const cr_quant *q,
-                    const cr_dims *in_d, const int8_t *in, const cr_dims *f_d,
-                    const int8_t *filt, const int32_t *bias,
-                    const cr_dims *o_d, int8_t *out);
-int cr_depthwise_3x3(const cr_conv_params *p, const cr_quant *q,
-                     const cr_dims *in_d, const int8_t *in, const cr_dims *f_d,
-                     const int8_t *filt, const int32_t *bias,
-                     const cr_dims *o_d, int8_t *out);
-/* arm_depthwise_conv_s8_opt (DSP) / depthwise_conv_s8_generic (plain C);
- * buf: cr_depthwise_buf_size() bytes (DSP only) */
-int32_t cr_depthwise_buf_size(const cr_dims *in, const cr_dims *filt);
-int cr_depthwise(void *buf, const cr_conv_params *p, const cr_quant *q,
-                 const cr_dims *in_d, const int8_t *in, const cr_dims *f_d,
-                 const int8_t *filt, const int32_t *bias, const cr_dims *o_d,
-                 int8_t *out);
-/* per-tensor: mult = q->mult[0], shift = q->shift[0] */
-int cr_fully_connected(const cr_conv_params *p, const cr_quant *q,
+/* The convolution-like kernels share one signature (cr_conv_fn); those that
+ * need a scratch buffer take it first (cr_conv_buf_fn). */
+typedef int cr_conv_fn(const cr_conv_params *p, const cr_quant *q,
                        const cr_dims *in_d, const int8_t *in,
                        const cr_dims *f_d, const int8_t *filt,
                        const int32_t *bias, const cr_dims *o_d, int8_t *out);
+typedef int cr_conv_buf_fn(void *buf, const cr_conv_params *p, const cr_quant *q,
+                           const cr_dims *in_d, const int8_t *in,
+                           const cr_dims *f_d, const int8_t *filt,
+                           const int32_t *bias, const cr_dims *o_d, int8_t *out);
+cr_conv_buf_fn cr_convolve;
+cr_conv_fn cr_convolve_1x1_fast, cr_convolve_1x1, cr_depthwise_3x3;
+/* arm_depthwise_conv_s8_opt (DSP) / depthwise_conv_s8_generic (plain C);
+ * buf: cr_depthwise_buf_size() bytes (DSP only) */
+int32_t cr_depthwise_buf_size(const cr_dims *in, const cr_dims *filt);
+cr_conv_buf_fn cr_depthwise;
+/* per-tensor: mult = q->mult[0], shift = q->shift[0] */
+cr_conv_fn cr_fully_connected;
 typedef struct {
   int32_t in1_offset, in1_mult, in1_shift, in2_offset, in2_mult, in2_shift;
   int32_t left_shift, out_offset, out_mult, out_shift, act_min, act_max;

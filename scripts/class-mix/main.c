@@ -3,8 +3,14 @@
  * TFLM-reference re-implementation ../tflm-reference-count/tflm_ref.c)
  * between mark_begin()/mark_end() (segments for the QEMU TB-log counter) and
  * SysTick brackets (independent count under -icount shift=0). Output over
- * semihosting, same record format as ../tflm-reference-count/main.c. */
+ * semihosting (helpers in ../qemu-bare/bare.h), same record format as
+ * ../tflm-reference-count/main.c. */
 #include <stdint.h>
+void mark_begin(void); /* markers.S */
+void mark_end(void);
+#define MARK_BEGIN() mark_begin()
+#define MARK_END() mark_end()
+#include "bare.h"
 #include "layers.h"
 #if defined(LIB_TFLM)
 #include "tflm_ref.h"
@@ -12,53 +18,6 @@
 #include "cmsis_re.h"
 #endif
 
-uint32_t sync_start(void);
-uint32_t sync_end(uint32_t *k);
-void loop2(uint32_t n);
-void loop10(uint32_t n);
-void mark_begin(void);
-void mark_end(void);
-
-static int semihost(int op, const void *arg) {
-  register int r0 __asm__("r0") = op;
-  register const void *r1 __asm__("r1") = arg;
-  __asm__ volatile("bkpt 0xab" : "+r"(r0) : "r"(r1) : "memory");
-  return r0;
-}
-void semihost_exit(int code) {
-  (void)code;
-  semihost(0x18, (const void *)0x20026);
-}
-static char obuf[256];
-static int opos;
-static void flush(void) { obuf[opos] = 0; semihost(0x04, obuf); opos = 0; }
-static void puts_(const char *s) {
-  while (*s) { if (opos > 240) flush(); obuf[opos++] = *s++; }
-}
-static void putu(uint32_t v) {
-  char t[12]; int i = 0;
-  do { t[i++] = (char)('0' + v % 10); v /= 10; } while (v);
-  while (i) { if (opos > 240) flush(); obuf[opos++] = t[--i]; }
-}
-#define SYST_CSR (*(volatile uint32_t *)0xE000E010)
-#define SYST_RVR (*(volatile uint32_t *)0xE000E014)
-#define SYST_CVR (*(volatile uint32_t *)0xE000E018)
-static void report(const char *tag, uint32_t a, uint32_t v0, uint32_t v1, uint32_t k,
-                   uint32_t sum) {
-  puts_(tag); puts_(" "); putu(a); puts_(" "); putu(v0); puts_(" "); putu(v1);
-  puts_(" "); putu(k); puts_(" "); putu(sum); puts_("\n"); flush();
-}
-static uint32_t rng;
-static uint32_t xs(void) { rng ^= rng << 13; rng ^= rng >> 17; rng ^= rng << 5; return rng; }
-
-#define MAX_IN (64 * 64 * 48)
-#define MAX_OUT (64 * 64 * 48)
-#define MAX_FILT (1001 * 1280)
-#define MAX_CH 1280
-static int8_t in_buf[MAX_IN];
-static int8_t out_buf[MAX_OUT];
-static int8_t filt_buf[MAX_FILT];
-static int32_t bias_buf[MAX_CH], mult_buf[MAX_CH], shift_buf[MAX_CH];
 #if !defined(LIB_TFLM)
 static int32_t scratch[4096];
 #endif
@@ -125,19 +84,17 @@ static __attribute__((noinline)) void run_extra(int li) {
     p.dilation_height_factor = 1; p.dilation_width_factor = 1; p.depth_multiplier = 1;
     p.input_offset = ioff; p.weights_offset = 0; p.output_offset = ooff;
     p.quantized_activation_min = lo; p.quantized_activation_max = hi;
-    v0 = sync_start(); mark_begin();
-    tflm_ref_depthwise(&p, mult_buf, shift_buf, &sin, in_buf, &sf, filt_buf,
-                       &sb, bias_buf, &so, out_buf);
-    mark_end(); v1 = sync_end(&k);
+    BRACKET(v0, v1, k,
+            tflm_ref_depthwise(&p, mult_buf, shift_buf, &sin, in_buf, &sf, filt_buf,
+                               &sb, bias_buf, &so, out_buf));
 #else
     cr_dims din = {1, L->ih, L->iw, L->ic}, df = {L->oc, L->kh, L->kw, L->oc};
     cr_dims dout = {1, L->oh, L->ow, L->oc};
     cr_conv_params p = {ioff, ooff, L->sh, L->sw, L->ph, L->pw, lo, hi};
     cr_quant q = {mult_buf, shift_buf};
     if (cr_depthwise_buf_size(&din, &df) > (int32_t)sizeof(xbuf)) { report("skip", li, 0, 0, 0, 0); return; }
-    v0 = sync_start(); mark_begin();
-    cr_depthwise(xbuf, &p, &q, &din, in_buf, &df, filt_buf, bias_buf, &dout, out_buf);
-    mark_end(); v1 = sync_end(&k);
+    BRACKET(v0, v1, k,
+            cr_depthwise(xbuf, &p, &q, &din, in_buf, &df, filt_buf, bias_buf, &dout, out_buf));
 #endif
     uint32_t o = 0;
     for (int y = 0; y < L->oh; y++)
@@ -165,9 +122,7 @@ static __attribute__((noinline)) void run_extra(int li) {
     a.left_shift = 20; a.out_offset = ooff;
     a.out_mult = (int32_t)(0x40000000u | (xs() & 0x3FFFFFFFu)); a.out_shift = -20;
     a.act_min = lo; a.act_max = hi;
-    v0 = sync_start(); mark_begin();
-    cr_elementwise_add(in_buf, in2_buf, &a, out_buf, (int32_t)nout);
-    mark_end(); v1 = sync_end(&k);
+    BRACKET(v0, v1, k, cr_elementwise_add(in_buf, in2_buf, &a, out_buf, (int32_t)nout));
     for (uint32_t i = 0; i < nout; i++) {
       const int32_t x1 = r_mbqm((in_buf[i] + a.in1_offset) * (1 << 20), a.in1_mult, a.in1_shift);
       const int32_t x2 = r_mbqm((in2_buf[i] + a.in2_offset) * (1 << 20), a.in2_mult, a.in2_shift);
@@ -177,9 +132,7 @@ static __attribute__((noinline)) void run_extra(int li) {
     cr_dims din = {1, L->ih, L->iw, L->ic}, df = {1, L->kh, L->kw, 1};
     cr_dims dout = {1, L->oh, L->ow, L->oc};
     cr_pool_params p = {L->sh, L->sw, L->ph, L->pw, lo, hi};
-    v0 = sync_start(); mark_begin();
-    cr_avgpool(xbuf, &p, &din, in_buf, &df, &dout, out_buf);
-    mark_end(); v1 = sync_end(&k);
+    BRACKET(v0, v1, k, cr_avgpool(xbuf, &p, &din, in_buf, &df, &dout, out_buf));
     uint32_t o = 0;
     for (int y = 0; y < L->oh; y++)
       for (int x = 0; x < L->ow; x++)
@@ -208,19 +161,19 @@ static __attribute__((noinline)) void run_extra(int li) {
 }
 
 int main(void) {
-  SYST_RVR = 0xFFFFFF; SYST_CVR = 0; SYST_CSR = 5;
+  SYSTICK_START();
   uint32_t v0, v1, k;
   static const uint32_t ns[4] = {1, 2, 1000, 100000};
   for (int i = 0; i < 4; i++) {
-    v0 = sync_start(); mark_begin(); loop2(ns[i]); mark_end(); v1 = sync_end(&k);
+    BRACKET(v0, v1, k, loop2(ns[i]));
     report("loop2", ns[i], v0, v1, k, 0);
   }
   for (int i = 0; i < 4; i++) {
-    v0 = sync_start(); mark_begin(); loop10(ns[i]); mark_end(); v1 = sync_end(&k);
+    BRACKET(v0, v1, k, loop10(ns[i]));
     report("loop10", ns[i], v0, v1, k, 0);
   }
   for (int i = 0; i < 16; i++) {
-    v0 = sync_start(); mark_begin(); mark_end(); v1 = sync_end(&k);
+    BRACKET(v0, v1, k, (void)0);
     report("empty", i, v0, v1, k, 0);
   }
   for (int li = 0; li < NLAYERS_BASE; li++) {
@@ -253,9 +206,7 @@ int main(void) {
       p.input_offset = 128; p.weights_offset = 0; p.output_offset = -128;
       p.output_multiplier = mult_buf[0]; p.output_shift = shift_buf[0];
       p.quantized_activation_min = -128; p.quantized_activation_max = 127;
-      v0 = sync_start(); mark_begin();
-      tflm_ref_fc(&p, &sin, in_buf, &sf, filt_buf, &sb, bias_buf, &so, out_buf);
-      mark_end(); v1 = sync_end(&k);
+      BRACKET(v0, v1, k, tflm_ref_fc(&p, &sin, in_buf, &sf, filt_buf, &sb, bias_buf, &so, out_buf));
     } else if (dw) {
       DepthwiseParams p = {0};
       set_shape(&sin, 4, 1, L->ih, L->iw, L->ic); set_shape(&sf, 4, 1, L->kh, L->kw, L->oc);
@@ -265,10 +216,9 @@ int main(void) {
       p.dilation_height_factor = 1; p.dilation_width_factor = 1; p.depth_multiplier = 1;
       p.input_offset = 128; p.weights_offset = 0; p.output_offset = -128;
       p.quantized_activation_min = -128; p.quantized_activation_max = 127;
-      v0 = sync_start(); mark_begin();
-      tflm_ref_depthwise(&p, mult_buf, shift_buf, &sin, in_buf, &sf, filt_buf,
-                         &sb, bias_buf, &so, out_buf);
-      mark_end(); v1 = sync_end(&k);
+      BRACKET(v0, v1, k,
+              tflm_ref_depthwise(&p, mult_buf, shift_buf, &sin, in_buf, &sf, filt_buf,
+                                 &sb, bias_buf, &so, out_buf));
     } else {
       ConvParams p = {0};
       set_shape(&sin, 4, 1, L->ih, L->iw, L->ic); set_shape(&sf, 4, L->oc, L->kh, L->kw, L->ic);
@@ -278,10 +228,9 @@ int main(void) {
       p.dilation_height_factor = 1; p.dilation_width_factor = 1;
       p.input_offset = 128; p.weights_offset = 0; p.output_offset = -128;
       p.quantized_activation_min = -128; p.quantized_activation_max = 127;
-      v0 = sync_start(); mark_begin();
-      tflm_ref_conv(&p, mult_buf, shift_buf, &sin, in_buf, &sf, filt_buf, &sb,
-                    bias_buf, &so, out_buf);
-      mark_end(); v1 = sync_end(&k);
+      BRACKET(v0, v1, k,
+              tflm_ref_conv(&p, mult_buf, shift_buf, &sin, in_buf, &sf, filt_buf, &sb,
+                            bias_buf, &so, out_buf));
     }
 #else
     cr_dims din = {1, L->ih, L->iw, L->ic}, df = {L->oc, L->kh, L->kw, L->ic};
@@ -289,32 +238,23 @@ int main(void) {
     cr_conv_params p = {128, -128, L->sh, L->sw, L->ph, L->pw, -128, 127};
     cr_quant q = {mult_buf, shift_buf};
     if (dw) df.c = L->oc;
+    /* the arguments every cr_conv_fn / cr_conv_buf_fn kernel takes */
+#define CONV_ARGS &p, &q, &din, in_buf, &df, filt_buf, bias_buf, &dout, out_buf
     switch (L->k) {
     case K_CONV:
-      v0 = sync_start(); mark_begin();
-      cr_convolve(scratch, &p, &q, &din, in_buf, &df, filt_buf, bias_buf, &dout, out_buf);
-      mark_end(); v1 = sync_end(&k); break;
+      BRACKET(v0, v1, k, cr_convolve(scratch, CONV_ARGS)); break;
     case K_CONV_1X1:
-      v0 = sync_start(); mark_begin();
-      cr_convolve_1x1_fast(&p, &q, &din, in_buf, &df, filt_buf, bias_buf, &dout, out_buf);
-      mark_end(); v1 = sync_end(&k); break;
+      BRACKET(v0, v1, k, cr_convolve_1x1_fast(CONV_ARGS)); break;
     case K_CONV_1X1_STRIDED:
-      v0 = sync_start(); mark_begin();
-      cr_convolve_1x1(&p, &q, &din, in_buf, &df, filt_buf, bias_buf, &dout, out_buf);
-      mark_end(); v1 = sync_end(&k); break;
+      BRACKET(v0, v1, k, cr_convolve_1x1(CONV_ARGS)); break;
     case K_DW_3X3:
-      v0 = sync_start(); mark_begin();
-      cr_depthwise_3x3(&p, &q, &din, in_buf, &df, filt_buf, bias_buf, &dout, out_buf);
-      mark_end(); v1 = sync_end(&k); break;
+      BRACKET(v0, v1, k, cr_depthwise_3x3(CONV_ARGS)); break;
     case K_DW:
-      v0 = sync_start(); mark_begin();
-      cr_depthwise(scratch, &p, &q, &din, in_buf, &df, filt_buf, bias_buf, &dout, out_buf);
-      mark_end(); v1 = sync_end(&k); break;
+      BRACKET(v0, v1, k, cr_depthwise(scratch, CONV_ARGS)); break;
     default:
-      v0 = sync_start(); mark_begin();
-      cr_fully_connected(&p, &q, &din, in_buf, &df, filt_buf, bias_buf, &dout, out_buf);
-      mark_end(); v1 = sync_end(&k); break;
+      BRACKET(v0, v1, k, cr_fully_connected(CONV_ARGS)); break;
     }
+#undef CONV_ARGS
 #endif
     uint32_t h = 2166136261u;
     for (uint32_t i = 0; i < nout; i++) h = (h ^ (uint8_t)out_buf[i]) * 16777619u;

@@ -1,4 +1,5 @@
-/* Minimal bare-metal startup for the MPS2 QEMU machines. */
+/* Minimal bare-metal startup for the MPS2 QEMU machines (shared by
+ * scripts/tflm-reference-count and scripts/class-mix). */
 #include <stdint.h>
 extern uint32_t __stack_top, __data_load, __data_start, __data_end,
     __bss_start, __bss_end;

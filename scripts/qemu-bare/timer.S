@@ -1,4 +1,6 @@
-/* SysTick bracketing helpers with fixed instruction counts (Thumb-2).
+/* SysTick bracketing helpers with fixed instruction counts, shared by
+ * scripts/tflm-reference-count and scripts/class-mix. Thumb code that
+ * assembles for ARMv6-M (Cortex-M0) as well as ARMv7-M/ARMv8-M.
  * SYST_CVR = 0xE000E018 counts down at the CPU clock (CLKSOURCE=1).
  * Under `-icount shift=0` QEMU advances virtual time 1 ns per instruction,
  * so one SysTick tick = 40 instructions at 25 MHz (50 at 20 MHz).
@@ -7,7 +9,16 @@
  *   lies within the last spin iteration (3 instructions).
  * sync_end(uint32_t *k): read CVR, then spin counting iterations (4
  *   instructions each) until it changes; *k = iterations; returns new value.
- * Both are bracketing constants that cancel against the empty bracket.  */
+ * Both are bracketing constants that cancel against the empty bracket.
+ * How sync_end stores k: `str r3, [r12]` (Thumb-2), or `mov r1, r12;
+ * str r3, [r1]` on ARMv6-M (no str with a high base register) and wherever
+ * SYNC_END_VIA_R1 is defined. The store comes after the closing tick edge,
+ * so it is in no bracket; but the extra instruction shifts every later
+ * bracket by one instruction against the SysTick edges, and with it the
+ * +-3/4-instruction quantization of single readings. Each harness therefore
+ * keeps the form its CSV was measured with: tflm-reference-count the str
+ * via r12, class-mix the r1 form on every core (its measure passes
+ * -DSYNC_END_VIA_R1). */
     .syntax unified
     .thumb
     .text
@@ -36,7 +47,12 @@ sync_end:
     ldr   r0, [r1]
     cmp   r0, r2
     beq   1b
+#if defined(__ARM_ARCH_6M__) || defined(SYNC_END_VIA_R1)
+    mov   r1, r12
+    str   r3, [r1]
+#else
     str   r3, [r12]
+#endif
     bx    lr
     .size sync_end, .-sync_end
 
