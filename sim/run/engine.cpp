@@ -44,6 +44,35 @@ void bind_class_timing(EngineProfile& p, const core::CoreTiming& timing, const C
   p.default_class_cpi = timing.cpi(mixes.lookup(p.class_mix, timing.name, "*").mix);
 }
 
+namespace {
+
+// A map of named numbers, each checked against `ok` (its failure text `what`); merged
+// over `into` (later maps override earlier ones: engine-wide, then per core).
+void decode_numbers(cfg::Section s, std::map<std::string, double>& into, bool (*ok)(double),
+                    const char* what) {
+  for (const auto& k : s.keys()) {
+    const double v = s.number(k);
+    if (!ok(v)) s.fail(k, what);
+    into[k] = v;
+  }
+  s.finish();
+}
+bool nonneg(double v) { return v >= 0; }
+bool positive(double v) { return v > 0; }
+
+void decode_elementwise(cfg::Section el, std::map<std::string, ElementCost>& into) {
+  for (const auto& k : el.keys()) {
+    auto ec = el.section(k);
+    ElementCost cost{ec.number("per_element"), ec.number_or("per_call", 0)};
+    if (cost.per_element < 0 || cost.per_call < 0) ec.fail("", "costs must not be negative");
+    ec.finish();
+    into[k] = cost;
+  }
+  el.finish();
+}
+
+}  // namespace
+
 EngineProfile decode_engine(cfg::Section engine, const std::string& core) {
   EngineProfile p;
   p.name = engine.string("name");
@@ -56,38 +85,16 @@ EngineProfile decode_engine(cfg::Section engine, const std::string& core) {
   engine.allow("provenance");
   // The cross-core prior `mcusim calibrate` fitted against (its input profile's CPIs),
   // kept so a refit from this profile uses the same prior. Not used by a run.
-  if (engine.has("prior_cpi")) {
-    auto pc = engine.section("prior_cpi");
-    for (const auto& k : pc.keys())
-      if (pc.number(k) <= 0) pc.fail(k, "must be positive");
-    pc.finish();
-  }
+  std::map<std::string, double> priors;  // checked, not used by a run
+  for (const char* key : {"prior_cpi", "prior_efficiency"})
+    if (engine.has(key)) decode_numbers(engine.section(key), priors, positive, "must be positive");
   p.per_layer_cycles = engine.quantity_nonneg_or("per_layer_cycles", Dim::Dimensionless, 0);
-  if (engine.has("quant_costs")) {
-    auto qc = engine.section("quant_costs");
-    for (const auto& k : qc.keys()) {
-      const double v = qc.number(k);
-      if (v < 0) qc.fail(k, "must not be negative");
-      p.quant_costs[k] = v;
-    }
-    qc.finish();
-  }
-  if (engine.has("kernel_scale")) {
-    auto ks = engine.section("kernel_scale");
-    for (const auto& k : ks.keys()) {
-      const double v = ks.number(k);
-      if (v <= 0) ks.fail(k, "must be positive");
-      p.kernel_scale[k] = v;
-    }
-    ks.finish();
-  }  // written by `mcusim calibrate`; informational
+  if (engine.has("quant_costs"))
+    decode_numbers(engine.section("quant_costs"), p.quant_costs, nonneg, "must not be negative");
+  // written by `mcusim calibrate`
+  if (engine.has("kernel_scale"))
+    decode_numbers(engine.section("kernel_scale"), p.kernel_scale, positive, "must be positive");
   p.class_mix = engine.string_or("class_mix", "");
-  if (engine.has("prior_efficiency")) {
-    auto pe = engine.section("prior_efficiency");
-    for (const auto& k : pe.keys())
-      if (pe.number(k) <= 0) pe.fail(k, "must be positive");
-    pe.finish();
-  }
   // Class mode: each core has `efficiency` (cycles = instructions x class CPI x it);
   // flat mode: `cpi`. Exactly one of them, matching the mode.
   const char* mult_key = p.class_mix.empty() ? "cpi" : "efficiency";
@@ -115,30 +122,13 @@ EngineProfile decode_engine(cfg::Section engine, const std::string& core) {
       kernels[k] = cost;
     }
     ks.finish();
-    // Per-core element-wise costs (e.g. measured per core) override the engine-wide ones.
+    // Per-core element-wise and quantization costs (measured per core) override the
+    // engine-wide ones.
     std::map<std::string, ElementCost> core_elementwise;
-    if (cs.has("elementwise")) {
-      auto el = cs.section("elementwise");
-      for (const auto& k : el.keys()) {
-        auto ec = el.section(k);
-        ElementCost cost{ec.number("per_element"), ec.number_or("per_call", 0)};
-        if (cost.per_element < 0 || cost.per_call < 0) ec.fail("", "costs must not be negative");
-        ec.finish();
-        core_elementwise[k] = cost;
-      }
-      el.finish();
-    }
-    // Per-core quantization costs (measured per core) override the engine-wide ones.
+    if (cs.has("elementwise")) decode_elementwise(cs.section("elementwise"), core_elementwise);
     std::map<std::string, double> core_quant;
-    if (cs.has("quant_costs")) {
-      auto qc = cs.section("quant_costs");
-      for (const auto& k : qc.keys()) {
-        const double v = qc.number(k);
-        if (v < 0) qc.fail(k, "must not be negative");
-        core_quant[k] = v;
-      }
-      qc.finish();
-    }
+    if (cs.has("quant_costs"))
+      decode_numbers(cs.section("quant_costs"), core_quant, nonneg, "must not be negative");
     cs.finish();
     if (c == core) {
       selected_elementwise = core_elementwise;
@@ -150,15 +140,7 @@ EngineProfile decode_engine(cfg::Section engine, const std::string& core) {
   }
   cores.finish();
   if (!found) engine.fail("cores", "no entry for core '" + core + "'");
-  auto el = engine.section("elementwise");
-  for (const auto& k : el.keys()) {
-    auto ec = el.section(k);
-    ElementCost cost{ec.number("per_element"), ec.number_or("per_call", 0)};
-    if (cost.per_element < 0 || cost.per_call < 0) ec.fail("", "costs must not be negative");
-    ec.finish();
-    p.elementwise[k] = cost;
-  }
-  el.finish();
+  decode_elementwise(engine.section("elementwise"), p.elementwise);
   for (const auto& [k, cost] : selected_elementwise) p.elementwise[k] = cost;
   for (const auto& [k, v] : selected_quant) p.quant_costs[k] = v;
   engine.finish();
