@@ -37,22 +37,7 @@ static int8_t ref_buf[MAX_OUT];
 #if !defined(LIB_TFLM)
 static int32_t xbuf[8192]; /* dw: ic*kh*kw int16; avgpool: ic int32 */
 #endif
-static int32_t r_srdhm(int32_t a, int32_t b) {
-  if (a == b && a == (int32_t)0x80000000) return 0x7FFFFFFF;
-  const int64_t ab = (int64_t)a * b;
-  const int32_t nudge = ab >= 0 ? (1 << 30) : (1 - (1 << 30));
-  return (int32_t)((ab + nudge) / ((int64_t)1 << 31));
-}
-static int32_t r_rdbpot(int32_t x, int e) {
-  const int32_t mask = (int32_t)((1ll << e) - 1);
-  const int32_t rem = x & mask, thr = (mask >> 1) + (x < 0 ? 1 : 0);
-  return (x >> e) + (rem > thr ? 1 : 0);
-}
-static int32_t r_mbqm(int32_t x, int32_t m, int32_t s) {
-  const int ls = s > 0 ? s : 0, rs = s > 0 ? 0 : -s;
-  return r_rdbpot(r_srdhm(x * (1 << ls), m), rs);
-}
-static int32_t r_clamp(int32_t v, int32_t lo, int32_t hi) { return v < lo ? lo : (v > hi ? hi : v); }
+#include "ref_requant.h"
 
 static __attribute__((noinline)) void run_extra(int li) {
   const layer_t *L = &layers[li];

@@ -28,22 +28,7 @@ static void check(const char *tag, uint32_t a, uint32_t bad) {
 }
 
 /* ---------------- plain C references (TFLM-style arithmetic) ---------------- */
-static int32_t r_srdhm(int32_t a, int32_t b) {
-  if (a == b && a == (int32_t)0x80000000) return 0x7FFFFFFF;
-  const int64_t ab = (int64_t)a * b;
-  const int32_t nudge = ab >= 0 ? (1 << 30) : (1 - (1 << 30));
-  return (int32_t)((ab + nudge) / ((int64_t)1 << 31));
-}
-static int32_t r_rdbpot(int32_t x, int e) {
-  const int32_t mask = (int32_t)((1ll << e) - 1);
-  const int32_t rem = x & mask, thr = (mask >> 1) + (x < 0 ? 1 : 0);
-  return (x >> e) + (rem > thr ? 1 : 0);
-}
-static int32_t r_mbqm(int32_t x, int32_t m, int32_t s) {
-  const int ls = s > 0 ? s : 0, rs = s > 0 ? 0 : -s;
-  return r_rdbpot(r_srdhm(x * (1 << ls), m), rs);
-}
-static int32_t r_clamp(int32_t v, int32_t lo, int32_t hi) { return v < lo ? lo : (v > hi ? hi : v); }
+#include "ref_requant.h"
 static int32_t r_q(int32_t acc, int8_t bias, int bs, int os, int sat) {
   const int64_t sum = (int64_t)bias * (1 << bs) + (os ? (1 << (os - 1)) : 0) + acc;
   const int32_t v = (int32_t)(sum / ((int64_t)1 << os) - ((sum % ((int64_t)1 << os)) < 0 ? 1 : 0));
