@@ -66,6 +66,11 @@ for k in ("conv", "conv_1x1", "dw_3x3", "fc"):
     want = cyc / s["instructions"]
     assert abs(printed[k] - want) < 6e-5, (k, printed[k], want)
 PY
+# The timing table follows the final board.core: an M7 board set to cortex-m4 takes the M4
+# table (2-cycle loads, no dual issue), and a --set on one value overrides the preset.
+expect_exit 0 core-swap -- "${D[@]}" core --board nucleo-f767zi --set board.core=cortex-m4 --set core.cycles.div=12
+grep -q "^  alu 1 simd 1 mul 1 mac 1 mul64 1 div 12 load 2 " "$TMP/stdout" || fail "core-swap: not the M4 table with div 12"
+grep -q " dual_issued 0$" "$TMP/stdout" || fail "core-swap: M4 has no dual issue"
 expect_exit 2 unknown -- "${D[@]}" gpu
 stderr_has unknown "describe: unknown device .gpu. .expected sram, flash, sd or core.$"
 finish
