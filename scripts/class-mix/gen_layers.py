@@ -18,6 +18,17 @@ import csv, re, sys
 
 rows = list(csv.DictReader(open(sys.argv[1])))
 budget = int(sys.argv[3]) if len(sys.argv) > 3 else 0
+# optional filter of the base layers (env KEEP_MODELS / KEEP_OPS, comma
+# separated); the kept layers keep their data seeds via LAYER_SEED()
+import os
+seeds = None
+if os.environ.get("KEEP_MODELS") or os.environ.get("KEEP_OPS"):
+    km = set(filter(None, os.environ.get("KEEP_MODELS", "").split(",")))
+    ko = set(filter(None, os.environ.get("KEEP_OPS", "").split(",")))
+    kept = [(i, r) for i, r in enumerate(rows)
+            if (not km or r["model"] in km) and (not ko or r["op"] in ko)]
+    seeds = [i for i, _ in kept]
+    rows = [r for _, r in kept]
 nbase = len(rows)
 extra = []
 if len(sys.argv) > 4:
@@ -85,6 +96,9 @@ for r in rows:
         k.upper(), ih, iw, ic, kh, kw, oh, ow, oc, sh, sw, ph, pw, r["model"], r["layer_index"]))
     meta.append((r["model"], r["layer_index"], k, macs(oh, ow, oc)))
 out.append("};")
+if seeds is not None:
+    out.append("static const int32_t layer_seed[NLAYERS] = {%s};" % ", ".join(map(str, seeds)))
+    out.append("#define LAYER_SEED(li) (layer_seed[li])")
 open(sys.argv[2], "w").write("\n".join(out) + "\n")
 with open(sys.argv[2] + ".meta", "w") as fm:
     for m in meta:

@@ -14,8 +14,13 @@ void mark_end(void);
 #include "layers.h"
 #if defined(LIB_TFLM)
 #include "tflm_ref.h"
+#elif defined(LIB_C2020)
+#include "cmsis2020_nodsp.h"
 #else
 #include "cmsis_re.h"
+#endif
+#ifndef LAYER_SEED
+#define LAYER_SEED(li) (li) /* layers.h may map a filtered list to base indices */
 #endif
 
 #if !defined(LIB_TFLM)
@@ -163,7 +168,7 @@ int main(void) {
   }
   for (int li = 0; li < NLAYERS_BASE; li++) {
     const layer_t *L = &layers[li];
-    rng = 0x9E3779B9u ^ (uint32_t)(li * 2654435761u);
+    rng = 0x9E3779B9u ^ (uint32_t)(LAYER_SEED(li) * 2654435761u);
     if (!rng) rng = 1;
     const int dw = L->k == K_DW_3X3 || L->k == K_DW;
     uint32_t nin = (uint32_t)(L->ih * L->iw * L->ic);
@@ -225,6 +230,39 @@ int main(void) {
     if (dw) df.c = L->oc;
     /* the arguments every cr_conv_fn / cr_conv_buf_fn kernel takes */
 #define CONV_ARGS &p, &q, &din, in_buf, &df, filt_buf, bias_buf, &dout, out_buf
+#if defined(LIB_C2020)
+    /* CMSIS_5 2020-2021 without ARM_MATH_DSP: conv layers through the
+     * wrapper dispatch of that version, fc through vec_mat_mult_t_s8 */
+    if (L->k == K_FC) {
+      BRACKET(v0, v1, k, c20_fully_connected(CONV_ARGS));
+    } else if (L->k == K_CONV_1X1) {
+      BRACKET(v0, v1, k, c20_convolve_1x1_fast(CONV_ARGS));
+    } else if (!dw) {
+      BRACKET(v0, v1, k, c20_convolve(CONV_ARGS));
+    } else {
+      report("skip", li, 0, 0, 0, 0); continue;
+    }
+    { /* bit-exact check against the straightforward C reference */
+      uint32_t bad = 0, o = 0;
+      const int fc = L->k == K_FC;
+      for (int y = 0; y < L->oh; y++)
+        for (int x = 0; x < L->ow; x++)
+          for (int c = 0; c < L->oc; c++) {
+            int32_t acc = bias_buf[c];
+            for (int ky = 0; ky < L->kh; ky++)
+              for (int kx = 0; kx < L->kw; kx++) {
+                const int yy = y * L->sh - L->ph + ky, xx = x * L->sw - L->pw + kx;
+                if (yy < 0 || yy >= L->ih || xx < 0 || xx >= L->iw) continue;
+                for (int ci = 0; ci < L->ic; ci++)
+                  acc += (in_buf[(yy * L->iw + xx) * L->ic + ci] + 128) *
+                         filt_buf[((c * L->kh + ky) * L->kw + kx) * L->ic + ci];
+              }
+            const int qc = fc ? 0 : c;
+            bad += out_buf[o++] != (int8_t)r_clamp(r_mbqm(acc, mult_buf[qc], shift_buf[qc]) - 128, -128, 127);
+          }
+      report("check", li, nout, 0, 0, bad);
+    }
+#else
     switch (L->k) {
     case K_CONV:
       BRACKET(v0, v1, k, cr_convolve(scratch, CONV_ARGS)); break;
@@ -239,6 +277,7 @@ int main(void) {
     default:
       BRACKET(v0, v1, k, cr_fully_connected(CONV_ARGS)); break;
     }
+#endif
 #undef CONV_ARGS
 #endif
     uint32_t h = 2166136261u;

@@ -72,6 +72,12 @@ for lib in libs:
 
 def key(r):
     return (r[0], r[1], r[3], int(r[4]))
+# keep the rows of libraries not measured in this run
+if os.path.exists(out_csv):
+    with open(out_csv, newline="") as f:
+        rd = csv.reader(f)
+        assert next(rd) == HEADER
+        rows += [r for r in rd if r[0] not in libs]
 rows.sort(key=key)
 with open(out_csv, "w", newline="") as f:
     w = csv.writer(f, lineterminator="\n")
