@@ -1,7 +1,6 @@
 #include "devices/cortex_m/timing.hpp"
 
 #include <algorithm>
-#include <cstring>
 
 namespace mcusim::core {
 
@@ -15,13 +14,6 @@ ClassMix& ClassMix::operator+=(const ClassMix& o) {
   for (std::size_t i = 0; i < cls.size(); ++i) cls[i] += o.cls[i];
   for (std::size_t i = 0; i < stat.size(); ++i) stat[i] += o.stat[i];
   return *this;
-}
-
-ClassMix ClassMix::scaled(double k) const {
-  ClassMix m = *this;
-  for (double& c : m.cls) c *= k;
-  for (double& s : m.stat) s *= k;
-  return m;
 }
 
 double CoreTiming::cycles_of(const ClassMix& m) const {
@@ -52,8 +44,7 @@ std::size_t stat_index(const std::string& name) {
 
 CoreTiming decode_core_timing(cfg::Section core) {
   CoreTiming t;
-  t.name = core.choice(
-      "name", {"cortex-m0", "cortex-m0plus", "cortex-m3", "cortex-m4", "cortex-m7", "cortex-m33"});
+  t.name = core.choice("name", kCoreNames);
   core.string_or("description", "");
   t.cycles_scale = core.number_or("cycles_scale", 1.0);
   if (t.cycles_scale <= 0 || t.cycles_scale > 4) core.fail("cycles_scale", "must be within (0, 4]");

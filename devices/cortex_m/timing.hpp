@@ -8,10 +8,15 @@
 #include <array>
 #include <cstddef>
 #include <string>
+#include <vector>
 
 #include "sim/config/section.hpp"
 
 namespace mcusim::core {
+
+// The cores the simulator models (board.core, configs/cores/<name>.yaml).
+inline const std::vector<std::string> kCoreNames = {"cortex-m0", "cortex-m0plus", "cortex-m3",
+                                                    "cortex-m4", "cortex-m7",     "cortex-m33"};
 
 // Instruction classes: every executed instruction is in exactly one.
 inline constexpr std::array<const char*, 16> kClasses = {"alu",
@@ -40,7 +45,6 @@ struct ClassMix {
   std::array<double, kStats.size()> stat{};
   double instructions() const;
   ClassMix& operator+=(const ClassMix& o);
-  ClassMix scaled(double k) const;
 };
 
 struct CoreTiming {

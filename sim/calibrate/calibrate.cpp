@@ -19,6 +19,7 @@
 #include "sim/calibrate/select.hpp"
 #include "sim/config/section.hpp"
 #include "sim/config/tree.hpp"
+#include "sim/core/csv.hpp"
 #include "sim/core/error.hpp"
 #include "sim/core/sha256.hpp"
 #include "sim/core/subprocess.hpp"
@@ -53,9 +54,7 @@ double fc_compute_seconds(const std::string& path, double* layers) {
   std::getline(in, line);  // header: index,name,op,...,compute_ms is column 11
   double s = 0;
   while (std::getline(in, line)) {
-    std::vector<std::string> f;
-    std::stringstream ss(line);
-    for (std::string x; std::getline(ss, x, ',');) f.push_back(x);
+    const std::vector<std::string> f = split_csv(line);
     if (f.size() > 11 && f[2] == "FULLY_CONNECTED") s += std::strtod(f[11].c_str(), nullptr) * 1e-3;
     *layers += 1;
   }
@@ -86,9 +85,9 @@ Sim simulate_row(const Measurement& m, const std::string& preset, const std::str
   const double fc_s = fc_compute_seconds(tmp + "/layers.csv", &out.layers);
   out.a = (compute_s - fc_s) / cpi_used;
   out.a_fc = fc_s / (cpi_used * fc_scale_used);
-  out.b = s.at("latency_ms") * 1e-3 - compute_s;
-  out.cpi_used = cpi_used;
   out.latency_s = s.at("latency_ms") * 1e-3;
+  out.b = out.latency_s - compute_s;
+  out.cpi_used = cpi_used;
   out.static_w = s.at("static_power_mw") * 1e-3;
   return out;
 }

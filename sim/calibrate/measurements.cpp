@@ -6,36 +6,11 @@
 #include <fstream>
 #include <map>
 
+#include "sim/core/csv.hpp"
 #include "sim/core/error.hpp"
 
 namespace mcusim::cal {
 namespace {
-
-// RFC 4180 fields: commas inside double quotes, "" for a quote.
-std::vector<std::string> split_csv(const std::string& line) {
-  std::vector<std::string> out(1);
-  bool quoted = false;
-  for (std::size_t i = 0; i < line.size(); ++i) {
-    const char c = line[i];
-    if (quoted) {
-      if (c == '"' && i + 1 < line.size() && line[i + 1] == '"') {
-        out.back() += '"';
-        ++i;
-      } else if (c == '"') {
-        quoted = false;
-      } else {
-        out.back() += c;
-      }
-    } else if (c == '"') {
-      quoted = true;
-    } else if (c == ',') {
-      out.emplace_back();
-    } else if (c != '\r') {
-      out.back() += c;
-    }
-  }
-  return out;
-}
 
 double parse_supply(const std::string& notes) {
   // The first "<number>V" or "<number> V" in the notes.

@@ -1,5 +1,7 @@
 #include "sim/run/assemble.hpp"
 
+#include <algorithm>
+
 #include "sim/config/section.hpp"
 #include "sim/core/error.hpp"
 #include "sim/run/class_mix.hpp"
@@ -22,10 +24,8 @@ std::string peek_string(const cfg::Tree& t, const char* section, const char* key
   return "";
 }
 
-bool valid_core(const std::string& c) {
-  for (const char* k : {"cortex-m0", "cortex-m0plus", "cortex-m3", "cortex-m4", "cortex-m7", "cortex-m33"})
-    if (c == k) return true;
-  return false;  // decode_board reports it
+bool valid_core(const std::string& c) {  // an invalid one is reported by decode_board
+  return std::find(core::kCoreNames.begin(), core::kCoreNames.end(), c) != core::kCoreNames.end();
 }
 
 }  // namespace

@@ -3,22 +3,14 @@
 #include <cerrno>
 #include <cstdlib>
 #include <fstream>
-#include <sstream>
 #include <vector>
 
+#include "sim/core/csv.hpp"
 #include "sim/core/error.hpp"
 #include "sim/run/paths.hpp"
 
 namespace mcusim {
 namespace {
-
-std::vector<std::string> split(const std::string& line) {
-  std::vector<std::string> f;
-  std::stringstream ss(line);
-  for (std::string x; std::getline(ss, x, ',');) f.push_back(x);
-  if (!line.empty() && line.back() == ',') f.emplace_back();
-  return f;
-}
 
 std::string expected_header() {
   std::string h = "library,core,kernel,model,layer_index,instructions";
@@ -50,7 +42,7 @@ ClassMixTable ClassMixTable::load(const std::string& path) {
   for (int ln = 2; std::getline(in, line); ++ln) {
     if (line.empty()) continue;
     const std::string where = path + ":" + std::to_string(ln);
-    const auto f = split(line);
+    const auto f = split_csv(line);
     if (f.size() != ncols)
       throw InputError(where + ": expected " + std::to_string(ncols) + " columns, got " +
                        std::to_string(f.size()));

@@ -1,13 +1,14 @@
 #include "sim/run/run_config.hpp"
 
+#include "devices/cortex_m/timing.hpp"
+
 namespace mcusim {
 
 BoardInfo decode_board(cfg::Section s) {
   BoardInfo b;
   b.name = s.string("name");
   b.mcu = s.string("mcu");
-  b.core = s.choice("core", {"cortex-m0", "cortex-m0plus", "cortex-m3", "cortex-m4", "cortex-m7",
-                             "cortex-m33"});
+  b.core = s.choice("core", core::kCoreNames);
   b.sysclk_hz = s.quantity("sysclk", Dim::Frequency);
   b.apb2_hz = s.quantity("apb2", Dim::Frequency);
   if (b.apb2_hz > b.sysclk_hz) s.fail("apb2", "must not exceed sysclk");
