@@ -8,30 +8,11 @@
 #include <map>
 #include <sstream>
 
+#include "sim/core/csv.hpp"
 #include "sim/core/error.hpp"
 
 namespace mcusim::check {
 namespace {
-
-std::vector<std::string> split_row(const std::string& line) {
-  std::vector<std::string> out(1);
-  bool quoted = false;
-  for (std::size_t i = 0; i < line.size(); ++i) {
-    const char c = line[i];
-    if (quoted) {
-      if (c == '"' && i + 1 < line.size() && line[i + 1] == '"') out.back() += '"', ++i;
-      else if (c == '"') quoted = false;
-      else out.back() += c;
-    } else if (c == '"') {
-      quoted = true;
-    } else if (c == ',') {
-      out.emplace_back();
-    } else {
-      out.back() += c;
-    }
-  }
-  return out;
-}
 
 bool number(const std::string& s, double& v) {
   if (s.empty()) return false;
@@ -66,9 +47,9 @@ Csv read_csv(const std::string& path) {
   if (!in) throw InputError(path + ": cannot read");
   Csv c;
   std::string line;
-  if (std::getline(in, line)) c.header = split_row(line);
+  if (std::getline(in, line)) c.header = split_csv(line);
   while (std::getline(in, line))
-    if (!line.empty()) c.rows.push_back(split_row(line));
+    if (!line.empty()) c.rows.push_back(split_csv(line));
   return c;
 }
 
