@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <map>
+#include <utility>
 #include <sstream>
 
 namespace mcusim::cal {
@@ -29,6 +31,9 @@ Report make_report(const std::vector<Measurement>& used, const std::vector<Obser
     row.loo_ms = fit.loo_predicted[i] * 1e3;
     row.measured_uj = used[i].energy_uj;
     row.predicted_uj = static_w[i] * fit.predicted[i] * 1e6;
+    const double mem = obs[i].b + fit.layer_cycles * obs[i].layers_s;  // seconds
+    const double compute = fit.predicted[i] - mem;
+    if (compute > 1e-12 * fit.predicted[i]) row.need = (used[i].latency_ms * 1e-3 - mem) / compute;
     fe.push_back(std::fabs(row.fit_ms - row.measured_ms) / row.measured_ms);
     if (!std::isnan(row.loo_ms)) le.push_back(std::fabs(row.loo_ms - row.measured_ms) / row.measured_ms);
     if (!std::isnan(row.measured_uj))
@@ -46,22 +51,27 @@ Report make_report(const std::vector<Measurement>& used, const std::vector<Obser
   r.energy_rows = static_cast<int>(ee.size());
   r.energy_median = median(ee);
   r.energy_worst = ee.empty() ? NAN : *std::max_element(ee.begin(), ee.end());
+  std::map<std::pair<std::string, std::string>, std::vector<double>> cells;
+  for (const auto& row : r.rows)
+    if (!std::isnan(row.need)) cells[{row.core, row.benchmark}].push_back(row.need);
+  for (const auto& [key, v] : cells)
+    r.need.push_back({key.first, key.second, median(v), static_cast<int>(v.size())});
   return r;
 }
 
 std::string format_report(const Report& r, const std::vector<std::string>& skipped) {
   std::ostringstream o;
   char b[256];
-  std::snprintf(b, sizeof b, "%-5s %-16s %-4s %-11s %10s %10s %7s %10s %7s %10s %10s %7s\n", "row",
-                "board", "bm", "core", "meas ms", "fit ms", "err", "LOO ms", "err", "meas uJ",
-                "pred uJ", "err");
+  std::snprintf(b, sizeof b, "%-5s %-16s %-4s %-11s %10s %10s %7s %6s %10s %7s %10s %10s %7s\n",
+                "row", "board", "bm", "core", "meas ms", "fit ms", "err", "need", "LOO ms", "err",
+                "meas uJ", "pred uJ", "err");
   o << b;
   auto pct = [](double p, double m) { return std::isnan(p) ? NAN : 100.0 * (p - m) / m; };
   for (const auto& x : r.rows) {
     std::snprintf(b, sizeof b,
-                  "%-5s %-16.16s %-4s %-11s %10.3f %10.3f %6.1f%% %10.3f %6.1f%% %10.1f %10.1f %6.1f%%\n",
+                  "%-5s %-16.16s %-4s %-11s %10.3f %10.3f %6.1f%% %6.2f %10.3f %6.1f%% %10.1f %10.1f %6.1f%%\n",
                   x.id.c_str(), x.board.c_str(), x.benchmark.c_str(), x.core.c_str(),
-                  x.measured_ms, x.fit_ms, pct(x.fit_ms, x.measured_ms), x.loo_ms,
+                  x.measured_ms, x.fit_ms, pct(x.fit_ms, x.measured_ms), x.need, x.loo_ms,
                   pct(x.loo_ms, x.measured_ms), x.measured_uj, x.predicted_uj,
                   pct(x.predicted_uj, x.measured_uj));
     o << b;
@@ -77,6 +87,17 @@ std::string format_report(const Report& r, const std::vector<std::string>& skipp
                 "worst %.1f%% (%d rows)\n",
                 100 * r.energy_median, 100 * r.energy_worst, r.energy_rows);
   o << b;
+  if (!r.need.empty()) {
+    o << "need (compute scale that makes a row exact, memory time held; 1 = the fit), median by core and benchmark:";
+    std::string core;
+    for (const auto& c : r.need) {
+      o << (c.core == core ? ", " : "\n  " + c.core + ": ");
+      core = c.core;
+      std::snprintf(b, sizeof b, "%s %.2f (%d)", c.benchmark.c_str(), c.median, c.rows);
+      o << b;
+    }
+    o << "\n";
+  }
   for (const auto& s : skipped) o << "skipped row " << s << "\n";
   return o.str();
 }

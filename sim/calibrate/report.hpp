@@ -12,6 +12,18 @@ struct ReportRow {
   std::string id, board, benchmark, core;
   double measured_ms = 0, fit_ms = 0, loo_ms = 0;     // loo_ms NAN when not predictable
   double measured_uj = 0, predicted_uj = 0;           // NAN when not measured
+  // The scale on the row's fitted compute time that would make it exact, memory time
+  // held: (measured - memory) / (fit - memory). 1 = the fit; NAN without compute time.
+  // Rows of one core that need different scales by benchmark show what one factor per
+  // core cannot express (e.g. FC-bound vs conv-bound models).
+  double need = NAN;
+};
+
+// Median `need` per (core, benchmark), in core then benchmark order.
+struct NeedCell {
+  std::string core, benchmark;
+  double median = NAN;
+  int rows = 0;
 };
 
 struct Report {
@@ -22,6 +34,7 @@ struct Report {
   int loo_rows = 0;
   double energy_median = NAN, energy_worst = NAN;
   int energy_rows = 0;
+  std::vector<NeedCell> need;
 };
 
 // static_w: the run's static power at the row's supply (energy = power x latency).

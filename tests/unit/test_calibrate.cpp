@@ -5,6 +5,7 @@
 
 #include "sim/calibrate/fit.hpp"
 #include "sim/calibrate/measurements.hpp"
+#include "sim/calibrate/report.hpp"
 #include "sim/core/error.hpp"
 #include "sim/core/sha256.hpp"
 
@@ -159,4 +160,30 @@ TEST(CalibrateFit, CorePriorShrinksADeviatingCoreBySigma) {
   const FitResult m = fit_with(0.25);
   const double t = m.prior_scale * 0.5, w = 1 / ((0.25 * t) * (0.25 * t));
   EXPECT_NEAR(mid, (1.25 + w * t) / (1.25 * 1.25 + w), 1e-9);
+}
+
+TEST(CalibrateReport, NeedIsTheComputeScaleThatMakesEachRowExact) {
+  // One core, one factor: an FC-bound row whose compute is 1.4x what the fit gives and a
+  // conv-bound row 0.9x. With per-core factor c fitted on both, row i's prediction is
+  // c*a_i + b_i, and need_i = (measured_i - b_i) / (c*a_i) exactly.
+  std::vector<Observation> obs;
+  obs.push_back(ob("cortex-m33", 0.002, 0.001, 0.0, 1.4 * 0.002 + 0.001, "ad"));
+  obs.push_back(ob("cortex-m33", 0.100, 0.0005, 0.0, 0.9 * 0.100 + 0.0005, "ic"));
+  const FitResult f = fit_cpi(obs, false);
+  const double c = f.cpi.at("cortex-m33");
+  std::vector<Measurement> used(2);
+  used[0].id = "1"; used[0].benchmark = "ad"; used[0].latency_ms = obs[0].measured * 1e3;
+  used[1].id = "2"; used[1].benchmark = "ic"; used[1].latency_ms = obs[1].measured * 1e3;
+  const Report r = make_report(used, obs, {0.02, 0.02}, f);
+  ASSERT_EQ(r.rows.size(), 2u);
+  EXPECT_NEAR(r.rows[0].need, 1.4 / c, 1e-9);
+  EXPECT_NEAR(r.rows[1].need, 0.9 / c, 1e-9);
+  EXPECT_GT(r.rows[0].need, 1.0);  // the FC-bound row needs more than its core's factor
+  EXPECT_LT(r.rows[1].need, 1.0);
+  ASSERT_EQ(r.need.size(), 2u);  // per (core, benchmark), sorted: ad then ic
+  EXPECT_EQ(r.need[0].benchmark, "ad");
+  EXPECT_NEAR(r.need[0].median, 1.4 / c, 1e-9);
+  EXPECT_EQ(r.need[1].rows, 1);
+  const std::string text = format_report(r, {});
+  EXPECT_NE(text.find("cortex-m33: ad "), std::string::npos);
 }
