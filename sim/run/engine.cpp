@@ -82,7 +82,7 @@ EngineProfile decode_engine(cfg::Section engine, const std::string& core) {
     if (!m.IsSequence()) engine.fail("matches", "expected a list of engine names");
     for (const auto& e : m) p.matches.push_back(e.as<std::string>());
   }
-  engine.allow("provenance");
+  if (engine.has("provenance")) p.calibration = decode_calibration(engine.raw("provenance"), core);
   // The cross-core prior `mcusim calibrate` fitted against (its input profile's CPIs),
   // kept so a refit from this profile uses the same prior. Not used by a run.
   std::map<std::string, double> priors;  // checked, not used by a run

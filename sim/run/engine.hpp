@@ -11,6 +11,7 @@
 
 #include "devices/cortex_m/timing.hpp"
 #include "sim/config/section.hpp"
+#include "sim/run/engine_calibration.hpp"
 #include "workloads/metrics.hpp"
 
 namespace mcusim {
@@ -44,6 +45,8 @@ struct EngineProfile {
   // FIT: fixed cycles per layer invocation (dispatch, parameter setup) outside the
   // kernels' measured instructions; added after the CPI scaling.
   double per_layer_cycles = 0;
+  // What calibrate recorded (engine.provenance) for the selected core; not used in timing.
+  CalibrationInfo calibration;
 
   // Core cycles the layer's kernel executes (compute only, no memory stalls).
   std::uint64_t cycles(const wl::LayerMetrics& m) const;

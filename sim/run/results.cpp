@@ -31,6 +31,17 @@ std::string summary_json(const RunSummary& s) {
   j.field("requested_hz", s.sd_requested_hz, 1).field("actual_hz", s.sd_actual_hz, 3);
   j.end_object();
   j.field("static_power_mw", s.static_power_w * 1e3, 6);
+  // How far the engine profile has been checked against hardware (mcusim calibrate).
+  j.begin_object("calibration");
+  j.field_bool("calibrated", s.calibration.calibrated);
+  j.field_int("rows", s.calibration.rows);
+  j.field("core", s.core);
+  j.field_int("core_rows", s.calibration.core_rows);
+  if (s.calibration.calibrated) {
+    j.field("heldout_median_abs_err", s.calibration.heldout_median, 4);
+    j.field("heldout_worst_abs_err", s.calibration.heldout_worst, 4);
+  }
+  j.end_object();
   j.end_object();
   return j.str();
 }
@@ -111,6 +122,7 @@ std::string layer_table(const std::vector<LayerRow>& rows, const RunSummary& s) 
                 static_cast<unsigned long long>(s.macs), static_cast<long long>(s.peak_sram_bytes),
                 static_cast<long long>(s.sram_bytes), s.fits ? "yes" : "no");
   o << buf;
+  o << calibration_line(s.calibration, s.engine, s.core);
   return o.str();
 }
 

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "sim/platform/ledger.hpp"
+#include "sim/run/engine_calibration.hpp"
 #include "sim/run/lowering.hpp"
 #include "workloads/metrics.hpp"
 
@@ -28,6 +29,8 @@ struct RunSummary {
   std::array<double, kTiers> tier_s{}, tier_j{};
   double sd_requested_hz = 0, sd_actual_hz = 0;
   double static_power_w = 0;
+  std::string core;
+  CalibrationInfo calibration;  // the engine profile's calibrate record for `core`
 };
 
 std::string summary_json(const RunSummary& s);

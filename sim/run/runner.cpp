@@ -95,6 +95,8 @@ int run_simulation(const RunRequest& req, const std::string& out_dir, bool print
   s.model = a.model;
   s.board = a.board.name;
   s.engine = a.engine_name;
+  s.core = a.board.core;
+  s.calibration = a.engine.calibration;
   s.latency_s = ps_to_seconds(sim.end);
   s.energy_j = sim.ledger->total_energy_j(sim.end);
   s.sd_requested_hz = dev.sd_requested_hz;

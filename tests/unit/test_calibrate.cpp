@@ -8,6 +8,9 @@
 #include "sim/calibrate/report.hpp"
 #include "sim/core/error.hpp"
 #include "sim/core/sha256.hpp"
+#include "sim/run/engine_calibration.hpp"
+
+#include <yaml-cpp/yaml.h>
 
 using namespace mcusim;
 using namespace mcusim::cal;
@@ -186,4 +189,49 @@ TEST(CalibrateReport, NeedIsTheComputeScaleThatMakesEachRowExact) {
   EXPECT_EQ(r.need[1].rows, 1);
   const std::string text = format_report(r, {});
   EXPECT_NE(text.find("cortex-m33: ad "), std::string::npos);
+}
+
+TEST(CalibrationInfo, ReadsCalibratesProvenanceForTheRunsCore) {
+  const YAML::Node pv = YAML::Load(
+      "rows_used: [49, 50, 53]\n"
+      "fitted: {cortex-m7: {efficiency: 0.7, rows: 2}, cortex-m0: {efficiency: 0.7, rows: 0}}\n"
+      "latency_loo_group_median_abs_err: 0.1056\n"
+      "latency_loo_group_worst_abs_err: 0.2639\n");
+  const CalibrationInfo m7 = decode_calibration(pv, "cortex-m7");
+  EXPECT_TRUE(m7.calibrated);
+  EXPECT_EQ(m7.rows, 3);
+  EXPECT_EQ(m7.core_rows, 2);
+  EXPECT_DOUBLE_EQ(m7.heldout_median, 0.1056);
+  EXPECT_DOUBLE_EQ(m7.heldout_worst, 0.2639);
+  EXPECT_EQ(calibration_line(m7, "x", "cortex-m7"),
+            "calibration: x fitted to 3 measured rows, 2 on cortex-m7; held-out latency error "
+            "median 10.6 %, worst 26.4 %\n");
+  EXPECT_EQ(decode_calibration(pv, "cortex-m33").core_rows, 0);  // core not listed
+  EXPECT_NE(calibration_line(decode_calibration(pv, "cortex-m0"), "x", "cortex-m0").find("cross-core prior"),
+            std::string::npos);
+  // Hand-written provenance (no rows_used): not a calibrate result.
+  EXPECT_FALSE(decode_calibration(YAML::Load("note: hand-made"), "cortex-m7").calibrated);
+  EXPECT_FALSE(decode_calibration(YAML::Node(), "cortex-m7").calibrated);
+}
+
+TEST(CalibrationInfo, MalformedProvenanceIsAnInputErrorNamingTheKey) {
+  auto msg = [](const char* text) {
+    try {
+      decode_calibration(YAML::Load(text), "cortex-m7");
+    } catch (const InputError& e) {
+      return std::string(e.what());
+    }
+    return std::string("no error");
+  };
+  const char* errs = "latency_loo_group_median_abs_err: 0.1\nlatency_loo_group_worst_abs_err: 0.2\n";
+  EXPECT_EQ(msg("rows_used: 7"), "engine.provenance.rows_used: expected a list of measurement row ids");
+  EXPECT_EQ(msg((std::string("rows_used: [1]\nfitted: {cortex-m7: {rows: 2}}\n") + errs).c_str()),
+            "engine.provenance.fitted.cortex-m7.rows: exceeds the rows_used count");
+  EXPECT_EQ(msg((std::string("rows_used: [1]\nfitted: {cortex-m7: {rows: -1}}\n") + errs).c_str()),
+            "engine.provenance.fitted.cortex-m7.rows: must not be negative");
+  EXPECT_EQ(msg("rows_used: [1]\nlatency_loo_group_worst_abs_err: 0.2\n"),
+            "engine.provenance.latency_loo_group_median_abs_err: missing (written by mcusim calibrate)");
+  EXPECT_EQ(msg("rows_used: [1]\nlatency_loo_group_median_abs_err: x\nlatency_loo_group_worst_abs_err: 0.2\n"),
+            "engine.provenance.latency_loo_group_median_abs_err: expected a number");
+  EXPECT_EQ(msg("[1, 2]"), "engine.provenance: expected a map");
 }
