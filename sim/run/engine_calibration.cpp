@@ -1,8 +1,8 @@
 #include "sim/run/engine_calibration.hpp"
 
-#include <cstdio>
-
 #include <yaml-cpp/yaml.h>
+
+#include <cstdio>
 
 #include "sim/core/error.hpp"
 
