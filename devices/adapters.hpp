@@ -18,6 +18,9 @@ class OffsetModel : public MemoryModel {
   std::string name() const override { return inner_->name(); }
   Cost read(std::uint64_t a, std::uint64_t n, ps_t now) override { return inner_->read(a - base_, n, now); }
   Cost write(std::uint64_t a, std::uint64_t n, ps_t now) override { return inner_->write(a - base_, n, now); }
+  Cost reread(std::uint64_t a, std::uint64_t n, std::uint64_t tiles, std::uint64_t passes, ps_t now) override {
+    return inner_->reread(a - base_, n, tiles, passes, now);
+  }
   double idle_power_w() const override { return inner_->idle_power_w(); }
   Stats stats() const override { return inner_->stats(); }
   void describe(std::ostream& os) const override { inner_->describe(os); }
@@ -38,6 +41,27 @@ class WrapModel : public MemoryModel {
   std::string name() const override { return inner_->name(); }
   Cost read(std::uint64_t a, std::uint64_t n, ps_t now) override { return access(a, n, now, false); }
   Cost write(std::uint64_t a, std::uint64_t n, ps_t now) override { return access(a, n, now, true); }
+  // A re-read sweep goes to the device tile by tile at wrapped addresses; a tile that
+  // would cross the end of the run (an oversized arena, already reported as not
+  // fitting) is split in two there.
+  Cost reread(std::uint64_t a, std::uint64_t n, std::uint64_t tiles, std::uint64_t passes, ps_t now) override {
+    const std::uint64_t off = (a - base_) % bytes_;
+    if (off + n * tiles <= bytes_) return inner_->reread(base_ + off, n, tiles, passes, now);
+    Cost total;
+    for (std::uint64_t t = 0; t < tiles; ++t) {
+      std::uint64_t o = (a - base_ + t * n) % bytes_, left = n;
+      while (left > 0) {
+        const std::uint64_t k = std::min(left, bytes_ - o);
+        Cost c = inner_->reread(base_ + o, k, 1, passes, now + total.time);
+        total.time += c.time;
+        total.energy_j += c.energy_j;
+        total.spans.insert(total.spans.end(), c.spans.begin(), c.spans.end());
+        left -= k;
+        o = 0;
+      }
+    }
+    return total;
+  }
   double idle_power_w() const override { return inner_->idle_power_w(); }
   Stats stats() const override { return inner_->stats(); }
   void describe(std::ostream& os) const override { inner_->describe(os); }

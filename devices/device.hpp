@@ -38,6 +38,17 @@ class MemoryModel {
   virtual std::string name() const = 0;         // "sram", "flash", "sd"
   virtual Cost read(std::uint64_t addr, std::uint64_t bytes, ps_t now) = 0;
   virtual Cost write(std::uint64_t addr, std::uint64_t bytes, ps_t now) = 0;
+  // The extra cost of a kernel re-reading data it has already read once: `tiles`
+  // consecutive regions of `bytes` each (the first at addr), each swept `passes` more
+  // times in address order, as a loop nest re-reads its weights across output pixels.
+  // Only what the memory adds beyond the core's own load cycles (which the kernel's
+  // instruction count holds) is charged: cache-line refills, wait states. The default
+  // (a memory with neither) costs nothing.
+  virtual Cost reread(std::uint64_t addr, std::uint64_t bytes, std::uint64_t tiles,
+                      std::uint64_t passes, ps_t now) {
+    (void)addr, (void)bytes, (void)tiles, (void)passes, (void)now;
+    return {};
+  }
   // Power the device draws whenever the board is on (standby/idle), in W.
   virtual double idle_power_w() const { return 0.0; }
   virtual Stats stats() const { return {}; }

@@ -8,6 +8,7 @@
 #include <tlm_utils/simple_target_socket.h>
 
 #include "devices/device.hpp"
+#include "devices/reread_ext.hpp"
 #include "sim/platform/ledger.hpp"
 
 namespace mcusim::dev {
@@ -27,11 +28,15 @@ class MemoryTarget : public sc_core::sc_module {
   void b_transport(tlm::tlm_generic_payload& trans, sc_core::sc_time& delay) {
     const ps_t now = static_cast<ps_t>((sc_core::sc_time_stamp() + delay).value());
     const bool write = trans.get_command() == tlm::TLM_WRITE_COMMAND;
+    RereadExt* rr = nullptr;
+    trans.get_extension(rr);
     Cost c = write ? model_.write(trans.get_address(), trans.get_data_length(), now)
+             : rr  ? model_.reread(trans.get_address(), trans.get_data_length(), rr->tiles,
+                                   rr->passes, now)
                    : model_.read(trans.get_address(), trans.get_data_length(), now);
     if (c.spans.empty()) {
-      ledger_.record(Span{device_, tier_, *layer_, write ? "write" : "read", now, c.time,
-                          c.energy_j});
+      ledger_.record(Span{device_, tier_, *layer_, write ? "write" : rr ? "reread" : "read", now,
+                          c.time, c.energy_j});
     } else {
       for (const auto& s : c.spans)
         ledger_.record(Span{device_, tier_, *layer_, s.state, s.start, s.duration, s.energy_j});

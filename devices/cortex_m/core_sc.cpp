@@ -2,6 +2,8 @@
 
 #include <vector>
 
+#include "devices/reread_ext.hpp"
+
 namespace mcusim::dev {
 
 CortexM::CortexM(sc_core::sc_module_name n, double hz, const std::vector<LayerWork>& work,
@@ -38,6 +40,12 @@ void CortexM::run() {
       tlm::tlm_generic_payload trans;
       trans.set_command(s.kind == Step::Kind::Write ? tlm::TLM_WRITE_COMMAND
                                                     : tlm::TLM_READ_COMMAND);
+      RereadExt reread;  // on the stack: cleared from the payload before it goes out of scope
+      if (s.kind == Step::Kind::Reread) {
+        reread.tiles = s.tiles;
+        reread.passes = s.passes;
+        trans.set_extension(&reread);
+      }
       trans.set_address(s.addr);
       trans.set_data_ptr(dummy);
       trans.set_data_length(static_cast<unsigned>(s.bytes));
@@ -45,6 +53,7 @@ void CortexM::run() {
       trans.set_response_status(tlm::TLM_INCOMPLETE_RESPONSE);
       sc_core::sc_time delay = sc_core::SC_ZERO_TIME;
       socket->b_transport(trans, delay);
+      if (s.kind == Step::Kind::Reread) trans.clear_extension(&reread);
       if (trans.is_response_error())
         SC_REPORT_ERROR("mcusim/core", "transaction to an unmapped address");
       r.tier_time[static_cast<int>(tier_of(s.addr))] += static_cast<ps_t>(delay.value());

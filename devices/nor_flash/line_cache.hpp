@@ -32,6 +32,15 @@ class LineCache {
     set.insert(set.begin(), line);
     return false;
   }
+  // Lines of [a, a + bytes) that miss when that range is swept again and again in
+  // address order (true LRU): n consecutive lines fall q or q+1 to a set (q = n / sets);
+  // a set with more of them than ways evicts each before its next use.
+  std::uint64_t cyclic_misses(std::uint64_t a, std::uint64_t bytes) const {
+    if (!enabled() || bytes == 0) return 0;
+    const std::uint64_t n = (a + bytes - 1) / line_ - a / line_ + 1;
+    const std::uint64_t q = n / sets_, r = n % sets_;
+    return (q + 1 > ways_ ? r * (q + 1) : 0) + (q > ways_ ? (sets_ - r) * q : 0);
+  }
   // Drops every line overlapping [a, b) (cache maintenance after program/erase).
   void invalidate(std::uint64_t a, std::uint64_t b) {
     for (auto& set : tags_)

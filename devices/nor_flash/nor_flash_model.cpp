@@ -89,6 +89,34 @@ Cost FlashModel::read(std::uint64_t addr, std::uint64_t bytes, ps_t now) {
   return c;
 }
 
+Cost FlashModel::reread(std::uint64_t addr, std::uint64_t bytes, std::uint64_t tiles,
+                         std::uint64_t passes, ps_t now) {
+  Cost c;
+  if (bytes == 0 || tiles == 0 || passes == 0) return c;
+  offset(addr, bytes * tiles, "re-read");
+  std::uint64_t units = 0;  // line fills (cache) or bus words (no cache) per pass
+  for (std::uint64_t t = 0; t < tiles; ++t) {
+    const std::uint64_t a = addr + t * bytes;
+    units += cache_.enabled() ? cache_.cyclic_misses(a, bytes)
+                              : (a + bytes - 1) / p_.bus_bytes - a / p_.bus_bytes + 1;
+  }
+  if (units == 0) return c;
+  // A line fill as in read(); without a cache, each bus word's wait states (the word's
+  // base cycle is the core's load, which the kernel's instruction count already holds).
+  const std::uint64_t per = cache_.enabled() ? fill_cycles() : p_.wait_states;
+  const ps_t stall = now < busy_until_ ? busy_until_ - now : 0;
+  const double fetched =
+      static_cast<double>(units * passes * (cache_.enabled() ? p_.cache.line_bytes : p_.bus_bytes));
+  c.time = stall + cycles_to_ps(units * passes * per, hclk_hz_);
+  c.energy_j = fetched * p_.read_energy_per_byte_j;
+  if (stall) c.spans.push_back({"stall", now, stall, 0.0});
+  c.spans.push_back({"reread", now + stall, c.time - stall, c.energy_j});
+  st_["reread_misses"] += static_cast<double>(units * passes);
+  st_["bytes_fetched"] += fetched;
+  st_["read_stall_ps"] += static_cast<double>(stall);
+  return c;
+}
+
 ps_t FlashModel::program_time_ps(std::uint64_t addr, std::uint64_t bytes) const {
   if (bytes == 0) return 0;
   const std::uint64_t words = (addr + bytes - 1) / p_.psize_bytes - addr / p_.psize_bytes + 1;

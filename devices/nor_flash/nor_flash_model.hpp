@@ -43,6 +43,15 @@ class FlashModel : public MemoryModel {
   // write_policy erase_if_needed: write_with_erase(addr, bytes, now) with 0x00 data;
   // program_only: program() with 0x00 data (flags non-erased targets).
   Cost write(std::uint64_t addr, std::uint64_t bytes, ps_t now) override;
+  // Closed form for a true-LRU set-associative cache swept cyclically: a set holding
+  // more of a tile's lines than it has ways misses on all of them on every pass (each
+  // line is evicted before it comes round again); a set holding at most `ways` of them
+  // hits. Each miss costs fill_cycles(). Without a cache every bus word costs its
+  // wait_states on every pass (its base cycle is the core's load, in the instruction
+  // count). The cache state is left as the first pass left it (a sweep ends with the
+  // same lines resident).
+  Cost reread(std::uint64_t addr, std::uint64_t bytes, std::uint64_t tiles, std::uint64_t passes,
+              ps_t now) override;
   Stats stats() const override;
   void describe(std::ostream& os) const override;
 

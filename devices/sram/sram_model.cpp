@@ -64,6 +64,26 @@ Cost SramModel::write(std::uint64_t addr, std::uint64_t bytes, ps_t now) {
   return access(addr, bytes, now, true);
 }
 
+Cost SramModel::reread(std::uint64_t addr, std::uint64_t bytes, std::uint64_t tiles,
+                        std::uint64_t passes, ps_t now) {
+  Cost c;
+  if (bytes == 0 || tiles == 0 || passes == 0) return c;
+  std::uint64_t ws_cycles = 0;
+  for (std::uint64_t t = 0; t < tiles; ++t) {
+    const std::uint64_t a = addr + t * bytes;
+    std::size_t i = 0;
+    while (i < p_.regions.size() && !(a >= p_.regions[i].base && a + bytes <= p_.regions[i].end())) ++i;
+    if (i == p_.regions.size())
+      throw InputError("sram: re-read of " + std::to_string(bytes) + " B at " + std::to_string(a) +
+                       " is not inside one SRAM region");
+    const std::uint64_t beats = (a + bytes - 1) / p_.bus_bytes - a / p_.bus_bytes + 1;
+    ws_cycles += beats * p_.regions[i].wait_states;
+  }
+  c.time = cycles_to_ps(ws_cycles * passes, hclk_hz_);
+  if (c.time > 0) c.spans.push_back({"reread", now, c.time, 0.0});
+  return c;
+}
+
 Stats SramModel::stats() const {
   Stats s;
   double r = 0, w = 0, br = 0, bw = 0;

@@ -17,6 +17,10 @@ class SramModel : public MemoryModel {
   std::string name() const override { return "sram"; }
   Cost read(std::uint64_t addr, std::uint64_t bytes, ps_t now) override;
   Cost write(std::uint64_t addr, std::uint64_t bytes, ps_t now) override;
+  // Each re-read beat costs the region's wait states (its base cycle is the core's load,
+  // already in the kernel's instruction count): 0 on a 0-WS region.
+  Cost reread(std::uint64_t addr, std::uint64_t bytes, std::uint64_t tiles, std::uint64_t passes,
+              ps_t now) override;
   Stats stats() const override;
   void describe(std::ostream& os) const override;
   const SramParams& params() const { return p_; }

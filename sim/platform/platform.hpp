@@ -15,9 +15,13 @@
 namespace mcusim {
 
 struct Step {
-  enum class Kind { Compute, Read, Write } kind = Kind::Compute;
+  // Reread: the kernel sweeps `tiles` consecutive regions of `bytes` (from addr) `passes`
+  // more times after its first read (weights reused across output pixels); the target
+  // charges only what it adds beyond the core's loads (MemoryModel::reread).
+  enum class Kind { Compute, Read, Write, Reread } kind = Kind::Compute;
   std::uint64_t cycles = 0;           // Compute: core cycles
-  std::uint64_t addr = 0, bytes = 0;  // Read/Write: bus address and length
+  std::uint64_t addr = 0, bytes = 0;  // Read/Write/Reread: bus address and length
+  std::uint64_t tiles = 0, passes = 0;  // Reread only
 };
 
 struct LayerWork {

@@ -1,6 +1,8 @@
 #include "sim/run/engine.hpp"
 
+#include <algorithm>
 #include <cmath>
+#include <iterator>
 
 #include "sim/core/error.hpp"
 #include "sim/run/class_mix.hpp"
@@ -94,6 +96,22 @@ EngineProfile decode_engine(cfg::Section engine, const std::string& core) {
   // written by `mcusim calibrate`
   if (engine.has("kernel_scale"))
     decode_numbers(engine.section("kernel_scale"), p.kernel_scale, positive, "must be positive");
+  if (engine.has("weight_reuse")) {
+    auto wr = engine.section("weight_reuse");
+    static const char* const kKernels[] = {"conv", "conv_1x1", "conv_1x1_strided", "dw_3x3", "dw", "fc"};
+    for (const auto& k : wr.keys()) {
+      if (std::find(std::begin(kKernels), std::end(kKernels), k) == std::end(kKernels))
+        wr.fail(k, "unknown kernel class (expected conv, conv_1x1, conv_1x1_strided, dw_3x3, dw or fc)");
+      const std::string pat = wr.string(k);
+      if (!is_weight_reuse_pattern(pat)) {
+        std::string names;
+        for (const auto& n : weight_reuse_patterns()) names += (names.empty() ? "" : ", ") + n;
+        wr.fail(k, "unknown pattern '" + pat + "' (expected one of " + names + ")");
+      }
+      p.weight_reuse[k] = pat;
+    }
+    wr.finish();
+  }
   p.class_mix = engine.string_or("class_mix", "");
   // Class mode: each core has `efficiency` (cycles = instructions x class CPI x it);
   // flat mode: `cpi`. Exactly one of them, matching the mode.
@@ -145,6 +163,11 @@ EngineProfile decode_engine(cfg::Section engine, const std::string& core) {
   for (const auto& [k, v] : selected_quant) p.quant_costs[k] = v;
   engine.finish();
   return p;
+}
+
+WeightReuse EngineProfile::reuse_for(const wl::LayerMetrics& m) const {
+  auto it = weight_reuse.find(m.kernel);
+  return it == weight_reuse.end() ? WeightReuse{} : mcusim::weight_reuse(it->second, m);
 }
 
 }  // namespace mcusim

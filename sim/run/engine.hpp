@@ -12,6 +12,7 @@
 #include "devices/cortex_m/timing.hpp"
 #include "sim/config/section.hpp"
 #include "sim/run/engine_calibration.hpp"
+#include "sim/run/weight_reuse.hpp"
 #include "workloads/metrics.hpp"
 
 namespace mcusim {
@@ -47,6 +48,10 @@ struct EngineProfile {
   double per_layer_cycles = 0;
   // What calibrate recorded (engine.provenance) for the selected core; not used in timing.
   CalibrationInfo calibration;
+  // engine.weight_reuse: kernel class -> re-read pattern of the library's loop nest
+  // (weight_reuse.hpp); a kernel not listed reads its weights once.
+  std::map<std::string, std::string> weight_reuse;
+  WeightReuse reuse_for(const wl::LayerMetrics& m) const;
 
   // Core cycles the layer's kernel executes (compute only, no memory stalls).
   std::uint64_t cycles(const wl::LayerMetrics& m) const;

@@ -30,7 +30,7 @@ void burst(std::vector<Step>& steps, Step::Kind kind, std::uint64_t addr, std::u
 
 LayerWork lower_layer(const wl::LayerMetrics& m, const LayerPlan& plan, std::uint64_t cycles,
                       const AddressMap& map, std::uint64_t burst_bytes,
-                      std::uint64_t sd_chunk_bytes) {
+                      std::uint64_t sd_chunk_bytes, const WeightReuse& reuse) {
   LayerWork w;
   w.index = m.index;
   w.name = m.name;
@@ -64,6 +64,20 @@ LayerWork lower_layer(const wl::LayerMetrics& m, const LayerPlan& plan, std::uin
   // Activations in the SRAM arena.
   burst(st, Step::Kind::Read, plan.input_addr, static_cast<std::uint64_t>(m.input_bytes),
         burst_bytes);
+  // The kernel's later passes over its weights, where they lie memory-mapped in full.
+  if (reuse.passes > 0 && reuse.tiles > 0)
+    for (Location loc : {Location::Flash, Location::Sram}) {
+      const auto i = static_cast<std::size_t>(loc);
+      if (plan.const_bytes[i] < reuse.tile_bytes * reuse.tiles) continue;
+      Step r;
+      r.kind = Step::Kind::Reread;
+      r.addr = plan.const_addr[i];
+      r.bytes = reuse.tile_bytes;
+      r.tiles = reuse.tiles;
+      r.passes = reuse.passes;
+      st.push_back(r);
+      break;
+    }
   Step c;
   c.kind = Step::Kind::Compute;
   c.cycles = cycles;

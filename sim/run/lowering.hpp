@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "sim/platform/platform.hpp"
+#include "sim/run/weight_reuse.hpp"
 #include "workloads/metrics.hpp"
 
 namespace mcusim {
@@ -36,8 +37,11 @@ struct LayerPlan {
 // access fidelity). sd_chunk_bytes: the size of one block-driver call on the µSD card
 // (a multiple of 512 B), the same in every fidelity: it is what the application asks
 // the driver for, not a simulation granularity.
+// reuse: the kernel's re-read sweep over its weights (weight_reuse.hpp), issued as one
+// Reread step on the memory-mapped location holding the weights (flash or SRAM; weights
+// on the SD card are staged chunk by chunk and used up in SRAM, so not re-read).
 LayerWork lower_layer(const wl::LayerMetrics& m, const LayerPlan& plan, std::uint64_t cycles,
                       const AddressMap& map, std::uint64_t burst_bytes,
-                      std::uint64_t sd_chunk_bytes);
+                      std::uint64_t sd_chunk_bytes, const WeightReuse& reuse = {});
 
 }  // namespace mcusim
