@@ -2,6 +2,7 @@
 // brute-force simulation of the same cache, and exact cycles on the example boards.
 #include <gtest/gtest.h>
 
+#include "devices/adapters.hpp"
 #include "devices/nor_flash/line_cache.hpp"
 #include "devices/nor_flash/nor_flash_model.hpp"
 #include "sim/config/tree.hpp"
@@ -94,4 +95,17 @@ TEST(WeightReusePatterns, PassesAndTilesFromTheLoopNests) {
   EXPECT_EQ(weight_reuse("pixels", fc).passes, 0u);
   EXPECT_FALSE(is_weight_reuse_pattern("sometimes"));
   EXPECT_EQ(weight_reuse_patterns().size(), 4u);
+}
+
+TEST(FlashReread, WrapModelSplitsASweepThatCrossesTheEnd) {
+  // An oversized arena wraps (WrapModel): a tile crossing the end is re-read as its two
+  // pieces, each against the cache on its own. F429: 128 B ART data cache, 6-cycle fills.
+  const FlashParams p = board("f429", 180e6);
+  WrapModel w(std::make_unique<FlashModel>(p, 180e6), kBase, p.size);
+  // 100 B before the end (7 lines, they fit: free) + 332 B from the start (21 lines > 8).
+  const Cost c = w.reread(kBase + p.size - 100, 432, 1, 5, 0);
+  EXPECT_EQ(c.time, cycles_to_ps(21ULL * 5 * 6, 180e6));
+  // Inside the window the sweep goes to the device unchanged.
+  FlashModel direct(p, 180e6);
+  EXPECT_EQ(w.reread(kBase + 4096, 432, 3, 5, 0).time, direct.reread(kBase + 4096, 432, 3, 5, 0).time);
 }
