@@ -944,3 +944,172 @@ int cr_fully_connected(const cr_conv_params *p, const cr_quant *q,
                     p->act_max);
   return 0;
 }
+
+/* ---------------- CMSIS_5 2020 DSP paths (LIB_C2020D only) ----------------
+ * What TFLM 2.3.1 (MLPerf Tiny v0.5 reference, measurements.csv rows 1-2)
+ * ships: CMSIS_5's 2020 kernels. Own re-implementation from the algorithm
+ * descriptions (CMSIS_5 arm_convolve_s8 V.2.0.x, arm_nn_mat_mult_kernel_s8_s16
+ * V.0.8-1.x, arm_q7_to_q15_with_offset, read_and_pad, arm_nn_vec_mat_mult_t_s8
+ * V.2.x DSP branch), not CMSIS source. What differs from the current kernels
+ * above: the im2col column is converted to int16 in element ORDER (SXTAB16
+ * pairs re-interleaved with PKHBT/PKHTB, arm_q7_to_q15_with_offset), so each
+ * group of 4 weights is re-interleaved the same way (read_and_pad: 2 PKH more
+ * per 4 weights and row); requantization is the 2020 64-bit form
+ * (cmsis2020_requant.h); no unroll pragma on the FC loop. Compiled only for
+ * DSP cores; no code of the measured libraries above changes. */
+#if defined(LIB_C2020D) && defined(__ARM_FEATURE_DSP)
+#include "cmsis2020_requant.h"
+
+/* read_and_pad: 4 weights -> elements (0,1) and (2,3) as int16 pairs */
+static inline const int8_t *c20d_read_and_pad(const int8_t *p, int32_t *e01, int32_t *e23) {
+  int32_t w = rd_s8x4(p);
+  int32_t e13 = SXTB16(ror8(w)), e02 = SXTB16(w);
+  *e23 = PKHTB16(e13, e02);
+  *e01 = PKHBT16(e02, e13);
+  return p + 4;
+}
+
+static NOINL int8_t *c20d_mm_kernel(const int8_t *wa, const int16_t *colb, int32_t och,
+                                    const int32_t *shift, const int32_t *mult, int32_t ooff,
+                                    int32_t lo, int32_t hi, int32_t ncol, const int32_t *bias,
+                                    int8_t *out0) {
+  int8_t *out1 = out0 + och;
+  const int8_t *a0 = wa;
+  for (int32_t rows = och >> 1; rows != 0; rows--) {
+    const int16_t *b0 = colb, *b1 = colb + ncol;
+    const int8_t *a1 = a0 + ncol;
+    int32_t c00 = bias[0], c01 = bias[0], c10 = bias[1], c11 = bias[1];
+    bias += 2;
+    for (int32_t k = ncol >> 2; k != 0; k--) {
+      int32_t x0 = rd_s16x2_ia(&b0), x1 = rd_s16x2_ia(&b1), a01, a02, a11, a12;
+      a0 = c20d_read_and_pad(a0, &a01, &a02);
+      a1 = c20d_read_and_pad(a1, &a11, &a12);
+      c00 = SMLAD(a01, x0, c00); c01 = SMLAD(a01, x1, c01);
+      c10 = SMLAD(a11, x0, c10); c11 = SMLAD(a11, x1, c11);
+      x0 = rd_s16x2_ia(&b0); x1 = rd_s16x2_ia(&b1);
+      c00 = SMLAD(a02, x0, c00); c01 = SMLAD(a02, x1, c01);
+      c10 = SMLAD(a12, x0, c10); c11 = SMLAD(a12, x1, c11);
+    }
+    for (int32_t k = ncol & 3; k != 0; k--) {
+      int32_t w0 = *a0++, w1 = *a1++, x0 = *b0++, x1 = *b1++;
+      c00 += w0 * x0; c01 += w0 * x1; c10 += w1 * x0; c11 += w1 * x1;
+    }
+    *out0++ = c20_out(c00, mult[0], shift[0], ooff, lo, hi);
+    *out1++ = c20_out(c01, mult[0], shift[0], ooff, lo, hi);
+    *out0++ = c20_out(c10, mult[1], shift[1], ooff, lo, hi);
+    *out1++ = c20_out(c11, mult[1], shift[1], ooff, lo, hi);
+    mult += 2; shift += 2;
+    a0 += ncol;
+  }
+  if (och & 1) {
+    const int16_t *b0 = colb, *b1 = colb + ncol;
+    int32_t c00 = bias[0], c01 = bias[0];
+    for (int32_t k = ncol >> 2; k != 0; k--) {
+      int32_t x0 = rd_s16x2_ia(&b0), x1 = rd_s16x2_ia(&b1), al, ah;
+      a0 = c20d_read_and_pad(a0, &al, &ah);
+      c00 = SMLAD(al, x0, c00); c01 = SMLAD(al, x1, c01);
+      x0 = rd_s16x2_ia(&b0); x1 = rd_s16x2_ia(&b1);
+      c00 = SMLAD(ah, x0, c00); c01 = SMLAD(ah, x1, c01);
+    }
+    for (int32_t k = ncol & 3; k != 0; k--) {
+      int32_t w0 = *a0++, x0 = *b0++, x1 = *b1++;
+      c00 += w0 * x0; c01 += w0 * x1;
+    }
+    *out0++ = c20_out(c00, mult[0], shift[0], ooff, lo, hi);
+    *out1++ = c20_out(c01, mult[0], shift[0], ooff, lo, hi);
+  }
+  return out0 + och;
+}
+
+/* arm_convolve_s8 (2020, DSP): per output pixel, each filter tap's input
+ * pixel is converted straight into the int16 column (zeros for padding);
+ * every two columns run the 2x2 kernel; an odd last column runs alone. */
+int c20d_convolve(void *buf, const cr_conv_params *p, const cr_quant *q, const cr_dims *in_d,
+                  const int8_t *in, const cr_dims *f_d, const int8_t *filt, const int32_t *bias,
+                  const cr_dims *o_d, int8_t *out) {
+  const int32_t iw = in_d->w, ih = in_d->h, ic = in_d->c;
+  const int32_t kw = f_d->w, kh = f_d->h, ow = o_d->w, oh = o_d->h, och = o_d->c;
+  const int32_t cols = kw * kh * ic;
+  int16_t *colbuf = (int16_t *)buf, *col = colbuf;
+  for (int32_t y = 0; y < oh; y++)
+    for (int32_t x = 0; x < ow; x++) {
+      for (int32_t yy = y * p->stride_h - p->pad_h; yy < y * p->stride_h - p->pad_h + kh; yy++)
+        for (int32_t xx = x * p->stride_w - p->pad_w; xx < x * p->stride_w - p->pad_w + kw; xx++) {
+          if (yy < 0 || yy >= ih || xx < 0 || xx >= iw)
+            memset(col, 0, sizeof(int16_t) * (size_t)ic);
+          else
+            q7_to_q15_off(in + (yy * iw + xx) * ic, col, (uint32_t)ic, (int16_t)p->input_offset);
+          col += ic;
+        }
+      if (col == colbuf + 2 * cols) {
+        out = c20d_mm_kernel(filt, colbuf, och, q->shift, q->mult, p->output_offset, p->act_min,
+                             p->act_max, cols, bias, out);
+        col = colbuf;
+      }
+    }
+  if (col != colbuf) {
+    const int8_t *w = filt;
+    for (int32_t c = 0; c < och; c++) {
+      int32_t acc = bias[c];
+      const int16_t *b = colbuf;
+      for (int32_t k = cols >> 2; k != 0; k--) {
+        int32_t wl, wh;
+        w = c20d_read_and_pad(w, &wl, &wh);
+        acc = SMLAD(wl, rd_s16x2_ia(&b), acc);
+        acc = SMLAD(wh, rd_s16x2_ia(&b), acc);
+      }
+      for (int32_t k = cols & 3; k != 0; k--) acc += *w++ * *b++;
+      *out++ = c20_out(acc, q->mult[c], q->shift[c], p->output_offset, p->act_min, p->act_max);
+    }
+  }
+  return 0;
+}
+
+/* arm_fully_connected_s8 -> arm_nn_vec_mat_mult_t_s8 (V.2.x, DSP branch): two
+ * filter rows at a time, SXTAB16 of the input with the offset, SXTB16 of the
+ * weights, SMLAD; no unroll pragma; 2020 requantization. */
+int c20d_fully_connected(const cr_conv_params *p, const cr_quant *q, const cr_dims *in_d,
+                         const int8_t *in, const cr_dims *f_d, const int8_t *filt,
+                         const int32_t *bias, const cr_dims *o_d, int8_t *out) {
+  (void)in_d;
+  const int32_t cols = f_d->c, rows = o_d->c, m = q->mult[0], s = q->shift[0];
+  const int32_t loff = p->input_offset, doff = p->output_offset;
+  const int32_t off2 = PKHBT16(loff, loff);
+  const int8_t *rhs = filt;
+  for (int32_t r = rows / 2; r != 0; r--) {
+    const int8_t *v = in, *a = rhs, *b = rhs + cols;
+    int32_t acc0 = *bias++, acc1 = *bias++;
+    for (int32_t k = cols / 4; k != 0; k--) {
+      int32_t x0 = rd_s8x4_ia(&v), x1 = sxtab16_ror8(off2, x0);
+      x0 = SXTAB16(off2, x0);
+      int32_t w0 = rd_s8x4_ia(&a), w1 = sxtb16_ror8(w0);
+      w0 = SXTB16(w0);
+      acc0 = SMLAD(w1, x1, acc0); acc0 = SMLAD(w0, x0, acc0);
+      w0 = rd_s8x4_ia(&b); w1 = sxtb16_ror8(w0);
+      w0 = SXTB16(w0);
+      acc1 = SMLAD(w1, x1, acc1); acc1 = SMLAD(w0, x0, acc1);
+    }
+    for (int32_t k = cols & 3; k != 0; k--) {
+      const int32_t x = *v++ + loff;
+      acc0 += x * *a++; acc1 += x * *b++;
+    }
+    *out++ = c20_out(acc0, m, s, doff, p->act_min, p->act_max);
+    *out++ = c20_out(acc1, m, s, doff, p->act_min, p->act_max);
+    rhs += 2 * cols;
+  }
+  if (rows & 1) {
+    const int8_t *v = in, *a = rhs;
+    int32_t acc0 = *bias;
+    for (int32_t k = cols / 4; k != 0; k--) {
+      int32_t x0 = rd_s8x4_ia(&v), x1 = sxtab16_ror8(off2, x0);
+      x0 = SXTAB16(off2, x0);
+      int32_t w0 = rd_s8x4_ia(&a), w1 = sxtb16_ror8(w0);
+      w0 = SXTB16(w0);
+      acc0 = SMLAD(w1, x1, acc0); acc0 = SMLAD(w0, x0, acc0);
+    }
+    for (int32_t k = cols & 3; k != 0; k--) acc0 += (*v++ + loff) * *a++;
+    *out++ = c20_out(acc0, m, s, doff, p->act_min, p->act_max);
+  }
+  return 0;
+}
+#endif

@@ -46,4 +46,8 @@ typedef struct { int32_t stride_h, stride_w, pad_h, pad_w, act_min, act_max; } c
 int cr_avgpool(void *buf, const cr_pool_params *p, const cr_dims *in_d,
                const int8_t *src, const cr_dims *f_d, const cr_dims *o_d,
                int8_t *dst);
+/* CMSIS_5 2020 DSP paths (TFLM 2.3.1), built with -DLIB_C2020D on DSP cores;
+ * c20d_convolve's buf: 2 * kh * kw * ic int16 */
+cr_conv_buf_fn c20d_convolve;
+cr_conv_fn c20d_fully_connected;
 #endif

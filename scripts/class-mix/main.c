@@ -16,6 +16,8 @@ void mark_end(void);
 #include "tflm_ref.h"
 #elif defined(LIB_C2020)
 #include "cmsis2020_nodsp.h"
+#elif defined(LIB_C2020D)
+#include "cmsis_re.h"
 #else
 #include "cmsis_re.h"
 #endif
@@ -230,7 +232,18 @@ int main(void) {
     if (dw) df.c = L->oc;
     /* the arguments every cr_conv_fn / cr_conv_buf_fn kernel takes */
 #define CONV_ARGS &p, &q, &din, in_buf, &df, filt_buf, bias_buf, &dout, out_buf
-#if defined(LIB_C2020)
+#if defined(LIB_C2020D) || defined(LIB_C2020)
+#if defined(LIB_C2020D)
+    /* CMSIS_5 2020 with ARM_MATH_DSP (TFLM 2.3.1): the 2020 wrapper sends
+     * every conv layer of these models (3x3, strided 1x1) to arm_convolve_s8 */
+    if (L->k == K_FC) {
+      BRACKET(v0, v1, k, c20d_fully_connected(CONV_ARGS));
+    } else if (!dw && L->k != K_CONV_1X1) {
+      BRACKET(v0, v1, k, c20d_convolve(scratch, CONV_ARGS));
+    } else {
+      report("skip", li, 0, 0, 0, 0); continue;
+    }
+#else
     /* CMSIS_5 2020-2021 without ARM_MATH_DSP: conv layers through the
      * wrapper dispatch of that version, fc through vec_mat_mult_t_s8 */
     if (L->k == K_FC) {
@@ -242,6 +255,7 @@ int main(void) {
     } else {
       report("skip", li, 0, 0, 0, 0); continue;
     }
+#endif
     { /* bit-exact check against the straightforward C reference */
       uint32_t bad = 0, o = 0;
       const int fc = L->k == K_FC;
