@@ -52,10 +52,7 @@ class WrapModel : public MemoryModel {
       std::uint64_t o = (a - base_ + t * n) % bytes_, left = n;
       while (left > 0) {
         const std::uint64_t k = std::min(left, bytes_ - o);
-        Cost c = inner_->reread(base_ + o, k, 1, passes, now + total.time);
-        total.time += c.time;
-        total.energy_j += c.energy_j;
-        total.spans.insert(total.spans.end(), c.spans.begin(), c.spans.end());
+        add(total, inner_->reread(base_ + o, k, 1, passes, now + total.time));
         left -= k;
         o = 0;
       }
@@ -67,16 +64,18 @@ class WrapModel : public MemoryModel {
   void describe(std::ostream& os) const override { inner_->describe(os); }
 
  private:
+  static void add(Cost& total, const Cost& c) {  // pieces taken one after the other
+    total.time += c.time;
+    total.energy_j += c.energy_j;
+    total.spans.insert(total.spans.end(), c.spans.begin(), c.spans.end());
+  }
   Cost access(std::uint64_t a, std::uint64_t n, ps_t now, bool write) {
     Cost total;
     std::uint64_t off = (a - base_) % bytes_;
     while (n > 0) {
       const std::uint64_t k = std::min(n, bytes_ - off);
-      Cost c = write ? inner_->write(base_ + off, k, now + total.time)
-                     : inner_->read(base_ + off, k, now + total.time);
-      total.time += c.time;
-      total.energy_j += c.energy_j;
-      total.spans.insert(total.spans.end(), c.spans.begin(), c.spans.end());
+      add(total, write ? inner_->write(base_ + off, k, now + total.time)
+                       : inner_->read(base_ + off, k, now + total.time));
       n -= k;
       off = 0;
     }
