@@ -26,7 +26,7 @@ wl::PlacementBoard placement_board_from_preset(const std::string& name_or_path) 
   }
   b.flash_bytes = root.section("flash").bytes("size");
   b.firmware_bytes =
-      static_cast<std::uint64_t>(root.section("board").quantity_nonneg("firmware", Dim::Bytes));
+      root.section("board").bytes_nonneg("firmware");
   b.has_sd = root.has_section("sd");
   return b;
 }

@@ -65,9 +65,21 @@ double Section::quantity_nonneg_or(const std::string& key, Dim d, double def) {
   return has(key) ? quantity_nonneg(key, d) : (used_.insert(key), def);
 }
 
+namespace {
+constexpr double kMaxBytes = 9007199254740992.0;  // 2^53
+}
+
 std::uint64_t Section::bytes(const std::string& key) {
-  double v = quantity(key, Dim::Bytes);
+  const double v = quantity(key, Dim::Bytes);
   if (std::floor(v) != v) fail(key, "expected a whole number of bytes");
+  if (v > kMaxBytes) fail(key, "is too large (more than 2^53 bytes)");
+  return static_cast<std::uint64_t>(v);
+}
+
+std::uint64_t Section::bytes_nonneg(const std::string& key) {
+  const double v = quantity_nonneg(key, Dim::Bytes);
+  if (std::floor(v) != v) fail(key, "expected a whole number of bytes");
+  if (v > kMaxBytes) fail(key, "is too large (more than 2^53 bytes)");
   return static_cast<std::uint64_t>(v);
 }
 

@@ -29,8 +29,10 @@ class Section {
   double quantity_or(const std::string& key, Dim d, double def);
   double quantity_nonneg(const std::string& key, Dim d);
   double quantity_nonneg_or(const std::string& key, Dim d, double def);
-  std::uint64_t bytes(const std::string& key);  // positive whole bytes
+  // Whole bytes, at most 2^53 (exact in a double; larger is an error, not a wrapped cast).
+  std::uint64_t bytes(const std::string& key);  // positive
   std::uint64_t bytes_or(const std::string& key, std::uint64_t def);
+  std::uint64_t bytes_nonneg(const std::string& key);  // 0 allowed
 
   double number(const std::string& key);
   double number_or(const std::string& key, double def);

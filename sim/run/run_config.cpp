@@ -14,7 +14,7 @@ BoardInfo decode_board(cfg::Section s) {
   if (b.apb2_hz > b.sysclk_hz) s.fail("apb2", "must not exceed sysclk");
   b.vdd_v = s.quantity("vdd", Dim::Voltage);
   if (b.vdd_v > 5.5) s.fail("vdd", "is above any Cortex-M supply (max 5.5 V)");
-  b.firmware_bytes = static_cast<std::uint64_t>(s.quantity_nonneg("firmware", Dim::Bytes));
+  b.firmware_bytes = s.bytes_nonneg("firmware");
   b.fpu = s.boolean_or("fpu", false);
   s.string_or("description", "");
   s.finish();

@@ -98,6 +98,21 @@ TEST(ConfigTree, ImpossibleValuesAreRejected) {
             std::string::npos);
 }
 
+TEST(ConfigTree, ByteCountsAreWholeAndBounded) {
+  // A byte count beyond 2^53 (found by fuzz_config: firmware: 666...6B) used to be cast
+  // from double to uint64 (undefined behaviour); now it is an error naming the key.
+  cfg::Tree t;
+  t.merge_text("a:\n  big: 66666666666666666666666B\n  edge: 9007199254740992B\n  half: 1.5B\n  zero: 0B\n",
+               "f.yaml");
+  auto a = cfg::Section::root(t).section("a");
+  EXPECT_EQ(error_of([&] { a.bytes("big"); }), "f.yaml:2: a.big: is too large (more than 2^53 bytes)");
+  EXPECT_EQ(error_of([&] { a.bytes_nonneg("big"); }), "f.yaml:2: a.big: is too large (more than 2^53 bytes)");
+  EXPECT_EQ(a.bytes("edge"), 9007199254740992ULL);
+  EXPECT_EQ(error_of([&] { a.bytes_nonneg("half"); }), "f.yaml:4: a.half: expected a whole number of bytes");
+  EXPECT_EQ(a.bytes_nonneg("zero"), 0u);
+  EXPECT_NE(error_of([&] { a.bytes("zero"); }).find("must be positive"), std::string::npos);
+}
+
 TEST(ConfigTree, LaterLayersOverrideAndDumpRoundTrips) {
   cfg::Tree t;
   t.merge_text("sd:\n  clock: 1MHz\n  driver: polled\nboard:\n  name: b\n", "one.yaml");
