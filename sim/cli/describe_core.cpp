@@ -71,6 +71,12 @@ void describe_core(const Assembled& a, std::ostream& os) {
                   c.per_element, c.per_call, e.cpi_for(name));
     os << b;
   }
+  // How the library's loops re-read weights (engine.weight_reuse): the memory holding the
+  // weights charges the later passes (describe flash for its cache).
+  os << "weight re-reads (engine.weight_reuse):";
+  if (e.weight_reuse.empty()) os << " none given: every kernel reads its weights once";
+  for (const auto& [kernel, pattern] : e.weight_reuse) os << " " << kernel << "=" << pattern;
+  os << "\n";
   os << "memory stalls: not in these figures; the devices add them (describe sram|flash|sd)\n";
 }
 

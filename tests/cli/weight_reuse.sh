@@ -35,6 +35,12 @@ ONCE=()
 for k in conv conv_1x1 conv_1x1_strided dw_3x3 dw fc; do ONCE+=(--set "engine.weight_reuse.$k=once"); done
 expect_exit 0 mb-once -- "$MCUSIM" run --board nucleo-f767zi --model zoo:mobilenet_v2_0.35_128 "${ONCE[@]}" --out "$TMP/mb1"
 cmp -s "$TMP/mb/layers.csv" "$TMP/mb1/layers.csv" || fail "F767 MobileNet: re-reads changed the layers"
+# describe core names each kernel's pattern, or says none is given.
+"$MCUSIM" describe core --board nucleo-l4r5zi > "$TMP/d1" 2>&1 || fail "describe cmsis-nn"
+grep -q '^weight re-reads (engine.weight_reuse): conv=column_pairs conv_1x1=row_pairs conv_1x1_strided=row_pairs dw=pixels dw_3x3=pixels fc=once$' "$TMP/d1" \
+  || fail "describe cmsis-nn re-reads: $(grep 're-reads' "$TMP/d1")"
+"$MCUSIM" describe core --board nucleo-l4r5zi --engine x-cube-ai > "$TMP/d2" 2>&1 || fail "describe x-cube-ai"
+grep -q 'none given: every kernel reads its weights once' "$TMP/d2" || fail "describe x-cube-ai re-reads"
 # Bad input: one line, exit 2, no result files.
 check bad-pattern "engine\.weight_reuse\.conv.*unknown pattern 'sometimes' \(expected one of column_pairs, once, pixels, row_pairs\)" -- \
   "$MCUSIM" run --board nucleo-l4r5zi --model "$M" --set engine.weight_reuse.conv=sometimes
