@@ -18,14 +18,19 @@ std::unique_ptr<MemoryModel> make_sram(const SramParams& p, double hclk_hz) {
   return std::make_unique<SramModel>(p, hclk_hz);
 }
 
+std::size_t SramModel::region_of(std::uint64_t addr) const {
+  std::size_t i = 0;
+  while (i < p_.regions.size() && !(addr >= p_.regions[i].base && addr < p_.regions[i].end())) ++i;
+  return i;
+}
+
 Cost SramModel::access(std::uint64_t addr, std::uint64_t bytes, ps_t now, bool is_write) {
   Cost c;
   std::uint64_t cycles = 0;
   std::uint64_t cur = addr;
   const std::uint64_t end = addr + bytes;
   while (cur < end) {
-    std::size_t i = 0;
-    while (i < p_.regions.size() && !(cur >= p_.regions[i].base && cur < p_.regions[i].end())) ++i;
+    const std::size_t i = region_of(cur);
     if (i == p_.regions.size()) {
       char b[160];
       std::snprintf(b, sizeof b, "sram: %s of %llu B at 0x%08llx: address 0x%08llx is outside all SRAM regions",
@@ -71,9 +76,8 @@ Cost SramModel::reread(std::uint64_t addr, std::uint64_t bytes, std::uint64_t ti
   std::uint64_t ws_cycles = 0;
   for (std::uint64_t t = 0; t < tiles; ++t) {
     const std::uint64_t a = addr + t * bytes;
-    std::size_t i = 0;
-    while (i < p_.regions.size() && !(a >= p_.regions[i].base && a + bytes <= p_.regions[i].end())) ++i;
-    if (i == p_.regions.size())
+    const std::size_t i = region_of(a);
+    if (i == p_.regions.size() || a + bytes > p_.regions[i].end())
       throw InputError("sram: re-read of " + std::to_string(bytes) + " B at " + std::to_string(a) +
                        " is not inside one SRAM region");
     const std::uint64_t beats = (a + bytes - 1) / p_.bus_bytes - a / p_.bus_bytes + 1;

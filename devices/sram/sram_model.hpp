@@ -26,6 +26,7 @@ class SramModel : public MemoryModel {
   const SramParams& params() const { return p_; }
 
  private:
+  std::size_t region_of(std::uint64_t addr) const;  // regions.size() if none holds addr
   struct Counters {
     std::uint64_t reads = 0, writes = 0, bytes_read = 0, bytes_written = 0, cycles = 0;
   };

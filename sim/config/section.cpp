@@ -65,22 +65,16 @@ double Section::quantity_nonneg_or(const std::string& key, Dim d, double def) {
   return has(key) ? quantity_nonneg(key, d) : (used_.insert(key), def);
 }
 
-namespace {
-constexpr double kMaxBytes = 9007199254740992.0;  // 2^53
-}
-
-std::uint64_t Section::bytes(const std::string& key) {
-  const double v = quantity(key, Dim::Bytes);
+std::uint64_t Section::byte_count(const std::string& key, double v) const {
   if (std::floor(v) != v) fail(key, "expected a whole number of bytes");
-  if (v > kMaxBytes) fail(key, "is too large (more than 2^53 bytes)");
+  if (v > 9007199254740992.0) fail(key, "is too large (more than 2^53 bytes)");  // 2^53
   return static_cast<std::uint64_t>(v);
 }
+
+std::uint64_t Section::bytes(const std::string& key) { return byte_count(key, quantity(key, Dim::Bytes)); }
 
 std::uint64_t Section::bytes_nonneg(const std::string& key) {
-  const double v = quantity_nonneg(key, Dim::Bytes);
-  if (std::floor(v) != v) fail(key, "expected a whole number of bytes");
-  if (v > kMaxBytes) fail(key, "is too large (more than 2^53 bytes)");
-  return static_cast<std::uint64_t>(v);
+  return byte_count(key, quantity_nonneg(key, Dim::Bytes));
 }
 
 std::uint64_t Section::bytes_or(const std::string& key, std::uint64_t def) {

@@ -67,6 +67,7 @@ class Section {
 
  private:
   YAML::Node get(const std::string& key, bool required);
+  std::uint64_t byte_count(const std::string& key, double v) const;  // whole, <= 2^53
   std::string scalar(const std::string& key);
   const Tree* tree_;
   YAML::Node node_;

@@ -102,13 +102,7 @@ EngineProfile decode_engine(cfg::Section engine, const std::string& core) {
     for (const auto& k : wr.keys()) {
       if (std::find(std::begin(kKernels), std::end(kKernels), k) == std::end(kKernels))
         wr.fail(k, "unknown kernel class (expected conv, conv_1x1, conv_1x1_strided, dw_3x3, dw or fc)");
-      const std::string pat = wr.string(k);
-      if (!is_weight_reuse_pattern(pat)) {
-        std::string names;
-        for (const auto& n : weight_reuse_patterns()) names += (names.empty() ? "" : ", ") + n;
-        wr.fail(k, "unknown pattern '" + pat + "' (expected one of " + names + ")");
-      }
-      p.weight_reuse[k] = pat;
+      p.weight_reuse[k] = wr.choice(k, weight_reuse_patterns());
     }
     wr.finish();
   }

@@ -57,8 +57,6 @@ const std::vector<std::string>& weight_reuse_patterns() {
   return names;
 }
 
-bool is_weight_reuse_pattern(const std::string& name) { return registry().count(name) > 0; }
-
 WeightReuse weight_reuse(const std::string& pattern, const wl::LayerMetrics& m) {
   auto it = registry().find(pattern);
   if (it == registry().end() || m.weight_bytes <= 0) return {};

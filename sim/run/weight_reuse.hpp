@@ -31,8 +31,7 @@ struct WeightReuse {
   std::uint64_t tile_bytes = 0, tiles = 0, passes = 0;  // passes 0: nothing re-read
 };
 
-const std::vector<std::string>& weight_reuse_patterns();
-bool is_weight_reuse_pattern(const std::string& name);
+const std::vector<std::string>& weight_reuse_patterns();  // sorted names
 
 // The re-read sweep of `pattern` over layer m's weights (m.weight_bytes, m.params).
 WeightReuse weight_reuse(const std::string& pattern, const wl::LayerMetrics& m);

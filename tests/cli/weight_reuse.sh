@@ -42,7 +42,7 @@ grep -q '^weight re-reads (engine.weight_reuse): conv=column_pairs conv_1x1=row_
 "$MCUSIM" describe core --board nucleo-l4r5zi --engine x-cube-ai > "$TMP/d2" 2>&1 || fail "describe x-cube-ai"
 grep -q 'none given: every kernel reads its weights once' "$TMP/d2" || fail "describe x-cube-ai re-reads"
 # Bad input: one line, exit 2, no result files.
-check bad-pattern "engine\.weight_reuse\.conv.*unknown pattern 'sometimes' \(expected one of column_pairs, once, pixels, row_pairs\)" -- \
+check bad-pattern "engine\.weight_reuse\.conv: expected one of \{column_pairs, once, pixels, row_pairs\}, got 'sometimes'" -- \
   "$MCUSIM" run --board nucleo-l4r5zi --model "$M" --set engine.weight_reuse.conv=sometimes
 check bad-kernel "engine\.weight_reuse\.pool.*unknown kernel class" -- \
   "$MCUSIM" run --board nucleo-l4r5zi --model "$M" --set engine.weight_reuse.pool=once
