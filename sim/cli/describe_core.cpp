@@ -42,7 +42,9 @@ void describe_core(const Assembled& a, std::ostream& os) {
       std::snprintf(b, sizeof b, " %s %g", core::kStats[i], a.core.adjust[i]);
       os << b;
     }
-    os << "\nengine.class_mix = " << e.class_mix << "  # measured mixes, configs/engines/data/class_mix.csv\n";
+    os << "\nengine.class_mix = ";
+    for (std::size_t i = 0; i < e.class_mix.size(); ++i) os << (i ? ", " : "") << e.class_mix[i];
+    os << "  # measured mixes, configs/engines/data/class_mix.csv" << (e.class_mix.size() > 1 ? " (first with rows per kernel)" : "") << "\n";
     std::snprintf(b, sizeof b, "engine.efficiency = %.6f  # %s\n", e.efficiency, origin.c_str());
     os << b;
   }

@@ -70,6 +70,13 @@ bool ClassMixTable::has_library(const std::string& library) const {
   return false;
 }
 
+bool ClassMixTable::has_rows(const std::string& library, const std::string& core,
+                             const std::string& kernel) const {
+  if (sums_.count({library, core, kernel})) return true;
+  return core == "cortex-m0plus" && !sums_.count({library, core, "*"}) &&
+         sums_.count({library, "cortex-m0", kernel});
+}
+
 MixLookup ClassMixTable::lookup(const std::string& library, const std::string& core,
                                 const std::string& kernel) const {
   std::string c = core;

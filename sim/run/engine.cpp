@@ -34,16 +34,26 @@ double EngineProfile::cpi_for(const std::string& kernel) const {
 
 void bind_class_timing(EngineProfile& p, const core::CoreTiming& timing, const ClassMixTable& mixes) {
   if (p.class_mix.empty()) return;
-  if (!mixes.has_library(p.class_mix))
-    throw InputError("engine.class_mix: no library '" + p.class_mix + "' in the class-mix table");
+  for (const auto& lib : p.class_mix_named)
+    if (!mixes.has_library(lib))
+      throw InputError("engine.class_mix: no library '" + lib + "' in the class-mix table");
+  // The first library must cover the core (its all-kernel mix is the fallback); a kernel
+  // takes the first library in the list that has rows for it.
+  const std::string& first = p.class_mix.front();
   auto bind = [&](const std::string& kernel, const std::string& rows) {
-    const MixLookup l = mixes.lookup(p.class_mix, timing.name, rows);
+    for (std::size_t i = 0; i < p.class_mix.size(); ++i) {
+      if (!mixes.has_rows(p.class_mix[i], timing.name, rows)) continue;
+      p.class_cpi[kernel] = timing.cpi(mixes.lookup(p.class_mix[i], timing.name, rows).mix);
+      p.class_source[kernel] = i == 0 ? rows : rows + " rows of " + p.class_mix[i];
+      return;
+    }
+    const MixLookup l = mixes.lookup(first, timing.name, rows);
     p.class_cpi[kernel] = timing.cpi(l.mix);
-    p.class_source[kernel] = l.source;
+    p.class_source[kernel] = p.class_mix.size() > 1 ? first + ": " + l.source : l.source;
   };
   for (const auto& [k, _] : p.kernels) bind(k, k);
   for (const auto& [k, _] : p.elementwise) bind(k, k == "pool" ? "avgpool" : k);
-  p.default_class_cpi = timing.cpi(mixes.lookup(p.class_mix, timing.name, "*").mix);
+  p.default_class_cpi = timing.cpi(mixes.lookup(first, timing.name, "*").mix);
 }
 
 namespace {
@@ -73,6 +83,37 @@ void decode_elementwise(cfg::Section el, std::map<std::string, ElementCost>& int
   el.finish();
 }
 
+// engine.weight_reuse or a core's own: kernel class -> pattern, merged over `into`.
+void decode_weight_reuse(cfg::Section wr, std::map<std::string, std::string>& into) {
+  static const char* const kKernels[] = {"conv", "conv_1x1", "conv_1x1_strided", "dw_3x3", "dw", "fc"};
+  for (const auto& k : wr.keys()) {
+    if (std::find(std::begin(kKernels), std::end(kKernels), k) == std::end(kKernels))
+      wr.fail(k, "unknown kernel class (expected conv, conv_1x1, conv_1x1_strided, dw_3x3, dw or fc)");
+    into[k] = wr.choice(k, weight_reuse_patterns());
+  }
+  wr.finish();
+}
+
+// class_mix: one library name or a non-empty list of them.
+std::vector<std::string> decode_libraries(cfg::Section& s, const std::string& key) {
+  const YAML::Node n = s.raw(key);
+  s.allow(key);
+  std::vector<std::string> out;
+  if (n.IsScalar()) {
+    out.push_back(s.string(key));
+  } else if (n.IsSequence() && n.size() > 0) {
+    for (const auto& e : n) {
+      if (!e.IsScalar() || e.as<std::string>().empty())
+        s.fail(key, "expected a library name or a list of library names");
+      out.push_back(e.as<std::string>());
+    }
+  } else {
+    s.fail(key, "expected a library name or a non-empty list of library names");
+  }
+  if (out.front().empty()) s.fail(key, "library name must not be empty");
+  return out;
+}
+
 }  // namespace
 
 EngineProfile decode_engine(cfg::Section engine, const std::string& core) {
@@ -96,17 +137,9 @@ EngineProfile decode_engine(cfg::Section engine, const std::string& core) {
   // written by `mcusim calibrate`
   if (engine.has("kernel_scale"))
     decode_numbers(engine.section("kernel_scale"), p.kernel_scale, positive, "must be positive");
-  if (engine.has("weight_reuse")) {
-    auto wr = engine.section("weight_reuse");
-    static const char* const kKernels[] = {"conv", "conv_1x1", "conv_1x1_strided", "dw_3x3", "dw", "fc"};
-    for (const auto& k : wr.keys()) {
-      if (std::find(std::begin(kKernels), std::end(kKernels), k) == std::end(kKernels))
-        wr.fail(k, "unknown kernel class (expected conv, conv_1x1, conv_1x1_strided, dw_3x3, dw or fc)");
-      p.weight_reuse[k] = wr.choice(k, weight_reuse_patterns());
-    }
-    wr.finish();
-  }
-  p.class_mix = engine.string_or("class_mix", "");
+  if (engine.has("weight_reuse")) decode_weight_reuse(engine.section("weight_reuse"), p.weight_reuse);
+  if (engine.has("class_mix")) p.class_mix = decode_libraries(engine, "class_mix");
+  p.class_mix_named = p.class_mix;
   // Class mode: each core has `efficiency` (cycles = instructions x class CPI x it);
   // flat mode: `cpi`. Exactly one of them, matching the mode.
   const char* mult_key = p.class_mix.empty() ? "cpi" : "efficiency";
@@ -115,6 +148,8 @@ EngineProfile decode_engine(cfg::Section engine, const std::string& core) {
   bool found = false;
   std::map<std::string, ElementCost> selected_elementwise;
   std::map<std::string, double> selected_quant;
+  std::map<std::string, std::string> selected_reuse;
+  std::vector<std::string> selected_mix;
   for (const auto& c : cores.keys()) {
     auto cs = cores.section(c);
     if (cs.has(other_key))
@@ -141,10 +176,23 @@ EngineProfile decode_engine(cfg::Section engine, const std::string& core) {
     std::map<std::string, double> core_quant;
     if (cs.has("quant_costs"))
       decode_numbers(cs.section("quant_costs"), core_quant, nonneg, "must not be negative");
+    // A core whose build runs other kernels: its own class-mix libraries and re-read
+    // patterns (the latter merged over the engine's).
+    std::vector<std::string> core_mix;
+    if (cs.has("class_mix")) {
+      if (p.class_mix.empty())
+        cs.fail("class_mix", "needs engine.class_mix (class timing) for the engine as a whole");
+      core_mix = decode_libraries(cs, "class_mix");
+      p.class_mix_named.insert(p.class_mix_named.end(), core_mix.begin(), core_mix.end());
+    }
+    std::map<std::string, std::string> core_reuse;
+    if (cs.has("weight_reuse")) decode_weight_reuse(cs.section("weight_reuse"), core_reuse);
     cs.finish();
     if (c == core) {
       selected_elementwise = core_elementwise;
       selected_quant = core_quant;
+      selected_reuse = core_reuse;
+      selected_mix = core_mix;
       (p.class_mix.empty() ? p.cpi : p.efficiency) = cpi;
       p.kernels = kernels;
       found = true;
@@ -155,6 +203,8 @@ EngineProfile decode_engine(cfg::Section engine, const std::string& core) {
   decode_elementwise(engine.section("elementwise"), p.elementwise);
   for (const auto& [k, cost] : selected_elementwise) p.elementwise[k] = cost;
   for (const auto& [k, v] : selected_quant) p.quant_costs[k] = v;
+  for (const auto& [k, v] : selected_reuse) p.weight_reuse[k] = v;
+  if (!selected_mix.empty()) p.class_mix = selected_mix;
   engine.finish();
   return p;
 }

@@ -2,9 +2,11 @@
 // A kernel library's cost profile (configs/engines/*.yaml): instructions per MAC,
 // per output element and per call for each MAC kernel class, per-element costs for
 // the other operators, and how instructions become cycles on each core: either one flat
-// `cpi` per core, or (with `class_mix: LIBRARY`) the core's per-class timing
-// (configs/cores/) applied to the library's measured instruction mix per kernel, times a
-// fitted per-core `efficiency`.
+// `cpi` per core, or (with `class_mix: LIBRARY` or `[LIB1, LIB2, ...]`) the core's
+// per-class timing (configs/cores/) applied to the libraries' measured instruction mix per
+// kernel, times a fitted per-core `efficiency`. A core entry may name its own `class_mix`
+// and `weight_reuse` (a build whose kernels differ on that core, e.g. TFLM 2.3.1 falling
+// back to its reference kernels where the core has no DSP extension).
 #include <map>
 #include <string>
 #include <vector>
@@ -29,7 +31,10 @@ struct EngineProfile {
   double cpi = 1.0;  // flat mode: cycles/instruction of the selected core
   // Class mode (class_mix non-empty): cycles/instruction of a kernel = its class CPI on
   // the core (bind_class_timing) x efficiency (FIT by `mcusim calibrate`).
-  std::string class_mix;                      // library name in class_mix.csv
+  // Libraries in class_mix.csv, in order: a kernel takes the first library with rows
+  // for it on the core, else the first library's all-kernel mix. Empty: flat mode.
+  std::vector<std::string> class_mix;
+  std::vector<std::string> class_mix_named;   // every library the file names (validated)
   double efficiency = 1.0;
   std::map<std::string, double> class_cpi;    // per kernel, bound for the selected core
   std::map<std::string, std::string> class_source;  // which rows each kernel's mix is

@@ -169,6 +169,79 @@ TEST(EngineClassMode, CyclesAreInstructionsTimesClassCpiTimesEfficiency) {
   std::remove(path.c_str());
 }
 
+// A row of 10 ALU instructions and nothing else: class CPI 1 on the M4 (alu 1 cycle).
+std::string alu_row() {
+  std::string r = ",10,10";
+  for (int i = 0; i < 22; ++i) r += ",0";
+  return r + "\n";
+}
+
+TEST(EngineClassMode, ClassMixListTakesTheFirstLibraryWithRowsPerKernel) {
+  // lib has conv rows only (CPI 1.3); lib2 has add rows (CPI 1.0) and conv rows (CPI 1.0).
+  const std::string path = write_csv(std::string("lib,cortex-m4,conv,m,0") + kRow + "lib2,cortex-m4,add,m,0" +
+                                     alu_row() + "lib2,cortex-m4,conv,m,0" + alu_row());
+  const auto mixes = ClassMixTable::load(path);
+  cfg::Tree t;
+  t.merge_text(
+      "engine:\n  name: e\n  class_mix: [lib, lib2]\n  cores:\n    cortex-m4:\n      efficiency: 0.5\n"
+      "      kernels:\n        conv: {per_mac: 2, per_output: 0, per_call: 100}\n"
+      "  elementwise:\n    add: {per_element: 10, per_call: 0}\n    copy: {per_element: 1, per_call: 0}\n",
+      "e.yaml");
+  EngineProfile p = decode_engine(cfg::Section::root(t).section("engine"), "cortex-m4");
+  bind_class_timing(p, decode(timing_yaml("cortex-m4")), mixes);
+  wl::LayerMetrics m;
+  m.kernel = "conv";  // lib has conv rows: lib's mix, CPI 1.3 (not lib2's 1.0)
+  m.macs = 1000;
+  EXPECT_EQ(p.cycles(m), 1365u);
+  m.kernel = "add";  // lib has no add rows, lib2 has: 100 x 10 x 1.0 x 0.5
+  m.elements = 100;
+  EXPECT_EQ(p.cycles(m), 500u);
+  EXPECT_EQ(p.class_source.at("add"), "add rows of lib2");
+  m.kernel = "copy";  // neither has copy rows: the first library's all-kernel mix (1.3)
+  m.elements = 1000;
+  EXPECT_EQ(p.cycles(m), 650u);
+  std::remove(path.c_str());
+}
+
+TEST(EngineClassMode, CoreEntryCanNameItsOwnLibrariesAndReusePatterns) {
+  const std::string path = write_csv(std::string("lib,cortex-m4,conv,m,0") + kRow + "lib,cortex-m3,conv,m,0" +
+                                     kRow + "ref,cortex-m3,conv,m,0" + alu_row());
+  const auto mixes = ClassMixTable::load(path);
+  const std::string text =
+      "engine:\n  name: e\n  class_mix: lib\n  weight_reuse: {conv: column_pairs, fc: once}\n  cores:\n"
+      "    cortex-m4:\n      efficiency: 1.0\n      kernels:\n        conv: {per_mac: 1}\n"
+      "    cortex-m3:\n      efficiency: 1.0\n      class_mix: ref\n      weight_reuse: {conv: pixels}\n"
+      "      kernels:\n        conv: {per_mac: 1}\n"
+      "  elementwise: {}\n";
+  cfg::Tree t;
+  t.merge_text(text, "e.yaml");
+  EngineProfile m4 = decode_engine(cfg::Section::root(t).section("engine"), "cortex-m4");
+  EngineProfile m3 = decode_engine(cfg::Section::root(t).section("engine"), "cortex-m3");
+  EXPECT_EQ(m4.class_mix, std::vector<std::string>{"lib"});
+  EXPECT_EQ(m3.class_mix, std::vector<std::string>{"ref"});
+  EXPECT_EQ(m4.weight_reuse.at("conv"), "column_pairs");
+  EXPECT_EQ(m3.weight_reuse.at("conv"), "pixels");  // the core's own pattern wins
+  EXPECT_EQ(m3.weight_reuse.at("fc"), "once");      // the engine's for the rest
+  bind_class_timing(m3, decode(timing_yaml("cortex-m3")), mixes);
+  wl::LayerMetrics m;
+  m.kernel = "conv";
+  m.macs = 1000;
+  EXPECT_EQ(m3.cycles(m), 1000u);  // ref's ALU-only mix: CPI 1
+  // A library named only by another core's entry is still checked when any core binds.
+  cfg::Tree bad;
+  std::string b = text;
+  b.replace(b.find("class_mix: ref"), 14, "class_mix: nosuchlib");
+  bad.merge_text(b, "e.yaml");
+  EngineProfile m4b = decode_engine(cfg::Section::root(bad).section("engine"), "cortex-m4");
+  try {
+    bind_class_timing(m4b, decode(timing_yaml("cortex-m4")), mixes);
+    ADD_FAILURE() << "accepted an unknown library";
+  } catch (const InputError& e) {
+    EXPECT_NE(std::string(e.what()).find("no library 'nosuchlib'"), std::string::npos) << e.what();
+  }
+  std::remove(path.c_str());
+}
+
 TEST(EngineClassMode, FlatAndClassKeysDoNotMix) {
   auto rejects = [](const std::string& cores, const std::string& what) {
     cfg::Tree t;
@@ -185,6 +258,12 @@ TEST(EngineClassMode, FlatAndClassKeysDoNotMix) {
   rejects("  cores:\n    cortex-m4: {efficiency: 1.0, kernels: {}}\n", "needs engine.class_mix");
   rejects("  class_mix: lib\n  cores:\n    cortex-m4: {efficiency: 0, kernels: {}}\n",
           "must be positive");
+  rejects("  cores:\n    cortex-m4: {cpi: 1.0, class_mix: lib, kernels: {}}\n",
+          "engine.cores.cortex-m4.class_mix: needs engine.class_mix");
+  rejects("  class_mix: []\n  cores:\n    cortex-m4: {efficiency: 1.0, kernels: {}}\n",
+          "engine.class_mix: expected a library name or a non-empty list");
+  rejects("  class_mix: lib\n  cores:\n    cortex-m4: {efficiency: 1.0, weight_reuse: {conv: often}, kernels: {}}\n",
+          "engine.cores.cortex-m4.weight_reuse.conv: expected one of");
 }
 
 TEST(EngineClassMode, PerCoreElementwiseOverridesTheEngineWideCost) {
