@@ -113,12 +113,13 @@ Solution solve(const std::vector<Observation>& obs, const std::vector<bool>& use
 // CorePrior: for a given s the problem separates by core into a one-column ridge
 // regression toward s*p (closed form); s is found by a log-spaced search.
 Solution solve_prior(const std::vector<Observation>& obs, const std::vector<bool>& use,
-                     const CorePrior& prior, double lo, double hi) {
+                     const CorePrior& prior, double lo, double hi, double k = 1.0,
+                     double* cost_out = nullptr) {
   std::map<std::string, double> sxx, sxy;
   double syy = 0;
   for (std::size_t i = 0; i < obs.size(); ++i) {
     if (!use[i]) continue;
-    const double x = (obs[i].a + obs[i].a_fc) / obs[i].measured;
+    const double x = (obs[i].a + k * obs[i].a_fc) / obs[i].measured;
     const double y = (obs[i].measured - obs[i].b) / obs[i].measured;
     sxx[obs[i].core] += x * x;
     sxy[obs[i].core] += x * y;
@@ -156,6 +157,44 @@ Solution solve_prior(const std::vector<Observation>& obs, const std::vector<bool
     }
     step /= 50;
   }
+  best.k = k;
+  if (cost_out) *cost_out = best_cost;
+  return best;
+}
+
+// CorePrior and a shared FC scale k: the prior fit for each k of a log-spaced search in
+// [1/4, 4] (refined), keeping the k of least total cost. k needs FC time in some row and
+// more rows than cores.
+Solution solve_prior_fc(const std::vector<Observation>& obs, const std::vector<bool>& use,
+                        const CorePrior& prior, double lo, double hi) {
+  bool has_fc = false;
+  std::map<std::string, int> rows_per_core;
+  int rows = 0;
+  for (std::size_t i = 0; i < obs.size(); ++i)
+    if (use[i]) {
+      has_fc = has_fc || obs[i].a_fc > 0;
+      rows_per_core[obs[i].core]++;
+      ++rows;
+    }
+  double best_cost = 0;
+  Solution best = solve_prior(obs, use, prior, lo, hi, 1.0, &best_cost);
+  if (!has_fc || rows <= static_cast<int>(rows_per_core.size())) return best;
+  double step = std::log(16.0) / 200, center = 0;
+  for (int pass = 0; pass < 3; ++pass) {
+    const double c0 = center;
+    for (int j = -100; j <= 100; ++j) {
+      const double k = std::exp(c0 + j * step);
+      if (k < 0.25 || k > 4.0) continue;
+      double c = 0;
+      const Solution cand = solve_prior(obs, use, prior, lo, hi, k, &c);
+      if (c < best_cost) {
+        best_cost = c;
+        best = cand;
+        center = std::log(k);
+      }
+    }
+    step /= 50;
+  }
   return best;
 }
 
@@ -165,8 +204,9 @@ FitResult fit_cpi(const std::vector<Observation>& obs, bool fit_fc_scale, bool f
                   double lo, double hi, const CorePrior& prior) {
   const bool with_prior = prior.sigma > 0 && !prior.cpi.empty();
   auto solve_any = [&](const std::vector<bool>& use) {
-    return with_prior ? solve_prior(obs, use, prior, lo, hi)
-                      : solve(obs, use, fit_fc_scale, fit_layer_overhead, lo, hi);
+    if (with_prior)
+      return fit_fc_scale ? solve_prior_fc(obs, use, prior, lo, hi) : solve_prior(obs, use, prior, lo, hi);
+    return solve(obs, use, fit_fc_scale, fit_layer_overhead, lo, hi);
   };
   FitResult f;
   const Solution all = solve_any(std::vector<bool>(obs.size(), true));

@@ -11,6 +11,7 @@ const std::vector<ModelSpec>& model_specs() {
       {"per-core-overhead", "per-core factor + per-layer overhead", false, true, 0},
       {"prior-10", "factor = s x prior, +-10 % per core", false, false, 0.10},
       {"prior-25", "factor = s x prior, +-25 % per core", false, false, 0.25},
+      {"prior-25-fc", "factor = s x prior, +-25 % per core + shared FC scale", true, false, 0.25},
   };
   return specs;
 }

@@ -22,6 +22,10 @@ struct Step {
   std::uint64_t cycles = 0;           // Compute: core cycles
   std::uint64_t addr = 0, bytes = 0;  // Read/Write/Reread: bus address and length
   std::uint64_t tiles = 0, passes = 0;  // Reread only
+  // Read/Reread: issued without the core waiting for it (engine.weight_fetch overlapped):
+  // the target is busy for its time as usual (later transactions to it queue behind), the
+  // core goes on, and the layer ends no earlier than the last overlapped transaction.
+  bool overlap = false;
 };
 
 struct LayerWork {

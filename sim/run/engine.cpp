@@ -84,14 +84,27 @@ void decode_elementwise(cfg::Section el, std::map<std::string, ElementCost>& int
 }
 
 // engine.weight_reuse or a core's own: kernel class -> pattern, merged over `into`.
-void decode_weight_reuse(cfg::Section wr, std::map<std::string, std::string>& into) {
+void check_kernel_class(cfg::Section& s, const std::string& k) {
   static const char* const kKernels[] = {"conv", "conv_1x1", "conv_1x1_strided", "dw_3x3", "dw", "fc"};
+  if (std::find(std::begin(kKernels), std::end(kKernels), k) == std::end(kKernels))
+    s.fail(k, "unknown kernel class (expected conv, conv_1x1, conv_1x1_strided, dw_3x3, dw or fc)");
+}
+
+void decode_weight_reuse(cfg::Section wr, std::map<std::string, std::string>& into) {
   for (const auto& k : wr.keys()) {
-    if (std::find(std::begin(kKernels), std::end(kKernels), k) == std::end(kKernels))
-      wr.fail(k, "unknown kernel class (expected conv, conv_1x1, conv_1x1_strided, dw_3x3, dw or fc)");
+    check_kernel_class(wr, k);
     into[k] = wr.choice(k, weight_reuse_patterns());
   }
   wr.finish();
+}
+
+// engine.weight_fetch: kernel class -> blocking | overlapped.
+void decode_weight_fetch(cfg::Section s, std::map<std::string, std::string>& into) {
+  for (const auto& k : s.keys()) {
+    check_kernel_class(s, k);
+    into[k] = s.choice(k, {"blocking", "overlapped"});
+  }
+  s.finish();
 }
 
 // class_mix: one library name or a non-empty list of them.
@@ -137,6 +150,7 @@ EngineProfile decode_engine(cfg::Section engine, const std::string& core) {
   // written by `mcusim calibrate`
   if (engine.has("kernel_scale"))
     decode_numbers(engine.section("kernel_scale"), p.kernel_scale, positive, "must be positive");
+  if (engine.has("weight_fetch")) decode_weight_fetch(engine.section("weight_fetch"), p.weight_fetch);
   if (engine.has("weight_reuse")) decode_weight_reuse(engine.section("weight_reuse"), p.weight_reuse);
   if (engine.has("class_mix")) p.class_mix = decode_libraries(engine, "class_mix");
   p.class_mix_named = p.class_mix;
@@ -207,6 +221,11 @@ EngineProfile decode_engine(cfg::Section engine, const std::string& core) {
   if (!selected_mix.empty()) p.class_mix = selected_mix;
   engine.finish();
   return p;
+}
+
+bool EngineProfile::overlaps_weights(const std::string& kernel) const {
+  auto it = weight_fetch.find(kernel);
+  return it != weight_fetch.end() && it->second == "overlapped";
 }
 
 WeightReuse EngineProfile::reuse_for(const wl::LayerMetrics& m) const {

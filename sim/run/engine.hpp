@@ -57,6 +57,11 @@ struct EngineProfile {
   // (weight_reuse.hpp); a kernel not listed reads its weights once.
   std::map<std::string, std::string> weight_reuse;
   WeightReuse reuse_for(const wl::LayerMetrics& m) const;
+  // engine.weight_fetch, by kernel class: `blocking` (default: each weight load stalls the
+  // core for the memory's time) or `overlapped` (the weight stream runs beside the
+  // kernel's computation: the layer takes the longer of the two).
+  std::map<std::string, std::string> weight_fetch;
+  bool overlaps_weights(const std::string& kernel) const;
 
   // Core cycles the layer's kernel executes (compute only, no memory stalls).
   std::uint64_t cycles(const wl::LayerMetrics& m) const;

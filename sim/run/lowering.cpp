@@ -16,10 +16,11 @@ const char* location_name(Location l) {
 namespace {
 
 void burst(std::vector<Step>& steps, Step::Kind kind, std::uint64_t addr, std::uint64_t bytes,
-           std::uint64_t burst_bytes) {
+           std::uint64_t burst_bytes, bool overlap = false) {
   for (std::uint64_t off = 0; off < bytes; off += burst_bytes) {
     Step s;
     s.kind = kind;
+    s.overlap = overlap;
     s.addr = addr + off;
     s.bytes = std::min(burst_bytes, bytes - off);
     steps.push_back(s);
@@ -30,7 +31,8 @@ void burst(std::vector<Step>& steps, Step::Kind kind, std::uint64_t addr, std::u
 
 LayerWork lower_layer(const wl::LayerMetrics& m, const LayerPlan& plan, std::uint64_t cycles,
                       const AddressMap& map, std::uint64_t burst_bytes,
-                      std::uint64_t sd_chunk_bytes, const WeightReuse& reuse) {
+                      std::uint64_t sd_chunk_bytes, const WeightReuse& reuse,
+                      bool overlap_weights) {
   LayerWork w;
   w.index = m.index;
   w.name = m.name;
@@ -50,8 +52,8 @@ LayerWork lower_layer(const wl::LayerMetrics& m, const LayerPlan& plan, std::uin
   for (Location loc : {Location::Sram, Location::Flash, Location::Sd}) {
     const auto i = static_cast<std::size_t>(loc);
     const std::uint64_t bytes = plan.const_bytes[i];
-    if (loc != Location::Sd) {
-      burst(st, Step::Kind::Read, plan.const_addr[i], bytes, burst_bytes);
+    if (loc != Location::Sd) {  // memory-mapped: the kernel's own loads
+      burst(st, Step::Kind::Read, plan.const_addr[i], bytes, burst_bytes, overlap_weights);
       continue;
     }
     for (std::uint64_t off = 0; off < bytes; off += sd_burst) {
@@ -75,6 +77,7 @@ LayerWork lower_layer(const wl::LayerMetrics& m, const LayerPlan& plan, std::uin
       r.bytes = reuse.tile_bytes;
       r.tiles = reuse.tiles;
       r.passes = reuse.passes;
+      r.overlap = overlap_weights;
       st.push_back(r);
       break;
     }

@@ -40,8 +40,11 @@ struct LayerPlan {
 // reuse: the kernel's re-read sweep over its weights (weight_reuse.hpp), issued as one
 // Reread step on the memory-mapped location holding the weights (flash or SRAM; weights
 // on the SD card are staged chunk by chunk and used up in SRAM, so not re-read).
+// overlap_weights: the memory-mapped weight reads (first pass and re-reads) overlap the
+// layer's computation (engine.weight_fetch: overlapped) instead of stalling the core.
 LayerWork lower_layer(const wl::LayerMetrics& m, const LayerPlan& plan, std::uint64_t cycles,
                       const AddressMap& map, std::uint64_t burst_bytes,
-                      std::uint64_t sd_chunk_bytes, const WeightReuse& reuse = {});
+                      std::uint64_t sd_chunk_bytes, const WeightReuse& reuse = {},
+                      bool overlap_weights = false);
 
 }  // namespace mcusim

@@ -82,7 +82,8 @@ int run_simulation(const RunRequest& req, const std::string& out_dir, bool print
       const double cycles = static_cast<double>(a.engine.cycles(all[i])) + extra[i] * a.engine.cpi_for("");
       work.push_back(lower_layer(all[i], plan.layers[i],
                                  static_cast<std::uint64_t>(std::llround(std::max(0.0, cycles))),
-                                 plan.map, burst, a.sim.burst_bytes, a.engine.reuse_for(all[i])));
+                                 plan.map, burst, a.sim.burst_bytes, a.engine.reuse_for(all[i]),
+                                 a.engine.overlaps_weights(all[i].kernel)));
     }
   }
   AtomicOutput out(out_dir);  // created only once all input has been validated

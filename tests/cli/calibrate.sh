@@ -3,7 +3,7 @@
 # is idempotent (refitting from its own output gives the same per-core efficiencies), and rejects bad input.
 source "$(dirname "$0")/lib.bash" "$1"
 MEAS=../shared/calibration/measurements.csv
-expect_exit 0 fit -- "$MCUSIM" calibrate --measurements "$MEAS" --engine x-cube-ai -o "$TMP/x.yaml"
+expect_exit 0 fit -- "$MCUSIM" calibrate --measurements "$MEAS" --engine x-cube-ai --model prior-25-fc -o "$TMP/x.yaml"
 grep -q "^latency: fit median" "$TMP/stdout" || fail "no latency summary"
 grep -q "leave-one-out (board+model held out) median" "$TMP/stdout" || fail "no held-out summary"
 grep -q "measurements_sha256: $(sha256sum "$MEAS" | cut -d' ' -f1)" "$TMP/x.yaml" || fail "provenance hash"
@@ -13,17 +13,21 @@ cmp -s <(grep -v '^#' "$TMP/x.yaml") <(grep -v '^#' configs/engines/x-cube-ai.ya
   fail "configs/engines/x-cube-ai.yaml is not what calibrate produces (run scripts/calibrate-engines)"
 # The fitted profile runs, and refitting from it reproduces the CPIs.
 expect_exit 0 run -- "$MCUSIM" run --board nucleo-h7a3zi-q --model ../shared/models/mlperftiny_ic_resnet8_int8.tflite --config "$TMP/x.yaml" -q --out "$TMP/r"
-expect_exit 0 refit -- "$MCUSIM" calibrate --measurements "$MEAS" --engine-file "$TMP/x.yaml" --engine x-cube-ai -o "$TMP/y.yaml"
+expect_exit 0 refit -- "$MCUSIM" calibrate --measurements "$MEAS" --engine-file "$TMP/x.yaml" --engine x-cube-ai --model prior-25-fc -o "$TMP/y.yaml"
 [ "$(grep -c "efficiency: [0-9.]*" "$TMP/x.yaml")" -ge 12 ] || fail "no per-core efficiencies"
 paste <(grep -o "efficiency: [0-9.]*" "$TMP/x.yaml" | cut -d' ' -f2) <(grep -o "efficiency: [0-9.]*" "$TMP/y.yaml" | cut -d' ' -f2) |
   awk '{ d = $1 - $2; if (d < 0) d = -d; if (d > 1e-5) bad = 1 } END { exit bad }' || fail "refit changed the efficiencies"
+# The shared FC scale (prior-25-fc) is written, and refitting finds it again.
+k1=$(grep -A1 "^  kernel_scale:" "$TMP/x.yaml" | sed -n 's/^    fc: //p'); k2=$(grep -A1 "^  kernel_scale:" "$TMP/y.yaml" | sed -n 's/^    fc: //p')
+awk -v a="$k1" -v b="$k2" 'BEGIN { d = a - b; if (d < 0) d = -d; exit !(a > 1.5 && a < 2 && d < 1e-4) }' ||
+  fail "kernel_scale.fc: fit '$k1', refit '$k2' (expected equal, in (1.5, 2))"
 # Another model on request: named in the output and the provenance.
 expect_exit 0 per-core -- "$MCUSIM" calibrate --measurements "$MEAS" --engine x-cube-ai --model per-core -o "$TMP/pc.yaml"
 grep -q "^model: per-core factor (--model per-core)" "$TMP/stdout" || fail "--model per-core not reported"
 grep -q "model: per-core factor" "$TMP/pc.yaml" && grep -q "engine x-cube-ai --model per-core" "$TMP/pc.yaml" || fail "--model per-core provenance"
 # Bad input.
 expect_exit 2 bad-model -- "$MCUSIM" calibrate --measurements "$MEAS" --engine x-cube-ai --model nope -o "$TMP/z.yaml"
-stderr_has bad-model "unknown --model 'nope' .expected one of per-core, per-core-fc, per-core-overhead, prior-10, prior-25.$"
+stderr_has bad-model "unknown --model 'nope' .expected one of per-core, per-core-fc, per-core-overhead, prior-10, prior-25, prior-25-fc.$"
 expect_exit 2 no-engine -- "$MCUSIM" calibrate --measurements "$MEAS" --engine nope -o "$TMP/z.yaml"
 stderr_has no-engine "no base profile for engine 'nope'"
 printf 'row_id,board\n1,x\n' > "$TMP/bad.csv"

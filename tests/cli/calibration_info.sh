@@ -6,7 +6,7 @@
 source "$(dirname "$0")/lib.bash" "$1"
 M=../shared/models/mlperftiny_ad01_fc_autoencoder_int8.tflite
 expect_exit 0 m7 -- "$MCUSIM" run --board nucleo-h7a3zi-q --model "$M" --engine x-cube-ai --out "$TMP/m7"
-grep -qE '^calibration: x-cube-ai fitted to 18 measured rows, 8 on cortex-m7; held-out latency error median 10\.6 %, worst 26\.4 %$' \
+grep -qE '^calibration: x-cube-ai fitted to 18 measured rows, 8 on cortex-m7; held-out latency error median 6\.8 %, worst 10\.8 %$' \
   "$TMP/stdout" || fail "m7 line: $(grep calibration "$TMP/stdout")"
 expect_exit 0 m0p -- "$MCUSIM" run --board nucleo-g0b1re --model "$M" --engine x-cube-ai --out "$TMP/m0p"
 grep -q '0 on cortex-m0plus (its factor is the cross-core prior)' "$TMP/stdout" || fail "m0+ line: $(grep calibration "$TMP/stdout")"

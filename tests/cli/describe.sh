@@ -30,7 +30,8 @@ cpis = {}
 for name, per_mac, cpi, cyc, ns in rows:
     cpis[name] = float(cpi)
     assert abs(float(per_mac) * float(cpi) - float(cyc)) < 2e-3, (name, per_mac, cpi, cyc)
-    assert abs(float(cyc) / 216e6 * 1e9 - float(ns)) < 2e-3, (name, cyc, ns)
+    # cycles/MAC is printed to 3 decimals: +-0.0005 cycles = +-0.0023 ns at 216 MHz, + ns's own rounding
+    assert abs(float(cyc) / 216e6 * 1e9 - float(ns)) < 0.0005 / 0.216 + 0.0005 + 1e-9, (name, cyc, ns)
 # The class model gives each kernel its own CPI (their mixes differ).
 assert len({round(v, 4) for v in cpis.values()}) >= 3, cpis
 assert "core = cortex-m7" in out and "FIT to" in out
