@@ -147,17 +147,24 @@ TEST(ClassMixTable, CommittedTableCoversEveryCoreAndKernel) {
       }
 }
 
-TEST(EngineClassMode, CyclesAreInstructionsTimesClassCpiTimesEfficiency) {
-  const std::string path = write_csv(std::string("lib,cortex-m4,conv,m,0") + kRow);
-  const auto mixes = ClassMixTable::load(path);
+// An engine with efficiency 0.5 on the M4, a conv kernel of 2 per MAC + 100 per call, the
+// given class_mix and engine-wide elementwise costs, bound to the M4 timing and `mixes`.
+static EngineProfile m4_engine(const std::string& class_mix, const std::string& elementwise,
+                               const ClassMixTable& mixes) {
   cfg::Tree t;
-  t.merge_text(
-      "engine:\n  name: e\n  class_mix: lib\n  cores:\n    cortex-m4:\n      efficiency: 0.5\n"
-      "      kernels:\n        conv: {per_mac: 2, per_output: 0, per_call: 100}\n"
-      "  elementwise:\n    add: {per_element: 10, per_call: 0}\n",
-      "e.yaml");
+  t.merge_text("engine:\n  name: e\n  class_mix: " + class_mix +
+                   "\n  cores:\n    cortex-m4:\n      efficiency: 0.5\n"
+                   "      kernels:\n        conv: {per_mac: 2, per_output: 0, per_call: 100}\n"
+                   "  elementwise:\n" + elementwise,
+               "e.yaml");
   EngineProfile p = decode_engine(cfg::Section::root(t).section("engine"), "cortex-m4");
   bind_class_timing(p, decode(timing_yaml("cortex-m4")), mixes);
+  return p;
+}
+
+TEST(EngineClassMode, CyclesAreInstructionsTimesClassCpiTimesEfficiency) {
+  const std::string path = write_csv(std::string("lib,cortex-m4,conv,m,0") + kRow);
+  const EngineProfile p = m4_engine("lib", "    add: {per_element: 10, per_call: 0}\n", ClassMixTable::load(path));
   wl::LayerMetrics m;
   m.kernel = "conv";
   m.macs = 1000;
@@ -170,7 +177,7 @@ TEST(EngineClassMode, CyclesAreInstructionsTimesClassCpiTimesEfficiency) {
 }
 
 // A row of 10 ALU instructions and nothing else: class CPI 1 on the M4 (alu 1 cycle).
-std::string alu_row() {
+static std::string alu_row() {
   std::string r = ",10,10";
   for (int i = 0; i < 22; ++i) r += ",0";
   return r + "\n";
@@ -180,15 +187,9 @@ TEST(EngineClassMode, ClassMixListTakesTheFirstLibraryWithRowsPerKernel) {
   // lib has conv rows only (CPI 1.3); lib2 has add rows (CPI 1.0) and conv rows (CPI 1.0).
   const std::string path = write_csv(std::string("lib,cortex-m4,conv,m,0") + kRow + "lib2,cortex-m4,add,m,0" +
                                      alu_row() + "lib2,cortex-m4,conv,m,0" + alu_row());
-  const auto mixes = ClassMixTable::load(path);
-  cfg::Tree t;
-  t.merge_text(
-      "engine:\n  name: e\n  class_mix: [lib, lib2]\n  cores:\n    cortex-m4:\n      efficiency: 0.5\n"
-      "      kernels:\n        conv: {per_mac: 2, per_output: 0, per_call: 100}\n"
-      "  elementwise:\n    add: {per_element: 10, per_call: 0}\n    copy: {per_element: 1, per_call: 0}\n",
-      "e.yaml");
-  EngineProfile p = decode_engine(cfg::Section::root(t).section("engine"), "cortex-m4");
-  bind_class_timing(p, decode(timing_yaml("cortex-m4")), mixes);
+  const EngineProfile p = m4_engine(
+      "[lib, lib2]", "    add: {per_element: 10, per_call: 0}\n    copy: {per_element: 1, per_call: 0}\n",
+      ClassMixTable::load(path));
   wl::LayerMetrics m;
   m.kernel = "conv";  // lib has conv rows: lib's mix, CPI 1.3 (not lib2's 1.0)
   m.macs = 1000;
