@@ -1,9 +1,8 @@
 #include "sim/calibrate/fit.hpp"
 
+#include <Eigen/Dense>
 #include <algorithm>
 #include <cmath>
-
-#include <Eigen/Dense>
 
 namespace mcusim::cal {
 namespace {
@@ -28,7 +27,8 @@ Linear solve_linear(const std::vector<Observation>& obs, const std::vector<bool>
   for (bool u : use) n += u;
   const int cols = static_cast<int>(column.size()) + (overhead ? 1 : 0);
   if (overhead && n <= cols) overhead = false;  // not identifiable: fall back
-  Eigen::MatrixXd X = Eigen::MatrixXd::Zero(n, static_cast<int>(column.size()) + (overhead ? 1 : 0));
+  Eigen::MatrixXd X =
+      Eigen::MatrixXd::Zero(n, static_cast<int>(column.size()) + (overhead ? 1 : 0));
   Eigen::VectorXd y(n);
   int r = 0;
   for (std::size_t i = 0; i < obs.size(); ++i) {
@@ -205,7 +205,8 @@ FitResult fit_cpi(const std::vector<Observation>& obs, bool fit_fc_scale, bool f
   const bool with_prior = prior.sigma > 0 && !prior.cpi.empty();
   auto solve_any = [&](const std::vector<bool>& use) {
     if (with_prior)
-      return fit_fc_scale ? solve_prior_fc(obs, use, prior, lo, hi) : solve_prior(obs, use, prior, lo, hi);
+      return fit_fc_scale ? solve_prior_fc(obs, use, prior, lo, hi)
+                          : solve_prior(obs, use, prior, lo, hi);
     return solve(obs, use, fit_fc_scale, fit_layer_overhead, lo, hi);
   };
   FitResult f;

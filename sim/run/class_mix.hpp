@@ -27,7 +27,8 @@ class ClassMixTable {
                    const std::string& kernel) const;
   bool has_library(const std::string& library) const;
   // Whether the library has rows of `kernel` on `core` (M0+ read as M0).
-  bool has_rows(const std::string& library, const std::string& core, const std::string& kernel) const;
+  bool has_rows(const std::string& library, const std::string& core,
+                const std::string& kernel) const;
 
  private:
   std::string path_;

@@ -155,7 +155,8 @@ static EngineProfile m4_engine(const std::string& class_mix, const std::string& 
   t.merge_text("engine:\n  name: e\n  class_mix: " + class_mix +
                    "\n  cores:\n    cortex-m4:\n      efficiency: 0.5\n"
                    "      kernels:\n        conv: {per_mac: 2, per_output: 0, per_call: 100}\n"
-                   "  elementwise:\n" + elementwise,
+                   "  elementwise:\n" +
+                   elementwise,
                "e.yaml");
   EngineProfile p = decode_engine(cfg::Section::root(t).section("engine"), "cortex-m4");
   bind_class_timing(p, decode(timing_yaml("cortex-m4")), mixes);
@@ -164,7 +165,8 @@ static EngineProfile m4_engine(const std::string& class_mix, const std::string& 
 
 TEST(EngineClassMode, CyclesAreInstructionsTimesClassCpiTimesEfficiency) {
   const std::string path = write_csv(std::string("lib,cortex-m4,conv,m,0") + kRow);
-  const EngineProfile p = m4_engine("lib", "    add: {per_element: 10, per_call: 0}\n", ClassMixTable::load(path));
+  const EngineProfile p =
+      m4_engine("lib", "    add: {per_element: 10, per_call: 0}\n", ClassMixTable::load(path));
   wl::LayerMetrics m;
   m.kernel = "conv";
   m.macs = 1000;
@@ -185,10 +187,12 @@ static std::string alu_row() {
 
 TEST(EngineClassMode, ClassMixListTakesTheFirstLibraryWithRowsPerKernel) {
   // lib has conv rows only (CPI 1.3); lib2 has add rows (CPI 1.0) and conv rows (CPI 1.0).
-  const std::string path = write_csv(std::string("lib,cortex-m4,conv,m,0") + kRow + "lib2,cortex-m4,add,m,0" +
-                                     alu_row() + "lib2,cortex-m4,conv,m,0" + alu_row());
+  const std::string path =
+      write_csv(std::string("lib,cortex-m4,conv,m,0") + kRow + "lib2,cortex-m4,add,m,0" +
+                alu_row() + "lib2,cortex-m4,conv,m,0" + alu_row());
   const EngineProfile p = m4_engine(
-      "[lib, lib2]", "    add: {per_element: 10, per_call: 0}\n    copy: {per_element: 1, per_call: 0}\n",
+      "[lib, lib2]",
+      "    add: {per_element: 10, per_call: 0}\n    copy: {per_element: 1, per_call: 0}\n",
       ClassMixTable::load(path));
   wl::LayerMetrics m;
   m.kernel = "conv";  // lib has conv rows: lib's mix, CPI 1.3 (not lib2's 1.0)
@@ -205,13 +209,16 @@ TEST(EngineClassMode, ClassMixListTakesTheFirstLibraryWithRowsPerKernel) {
 }
 
 TEST(EngineClassMode, CoreEntryCanNameItsOwnLibrariesAndReusePatterns) {
-  const std::string path = write_csv(std::string("lib,cortex-m4,conv,m,0") + kRow + "lib,cortex-m3,conv,m,0" +
-                                     kRow + "ref,cortex-m3,conv,m,0" + alu_row());
+  const std::string path =
+      write_csv(std::string("lib,cortex-m4,conv,m,0") + kRow + "lib,cortex-m3,conv,m,0" + kRow +
+                "ref,cortex-m3,conv,m,0" + alu_row());
   const auto mixes = ClassMixTable::load(path);
   const std::string text =
-      "engine:\n  name: e\n  class_mix: lib\n  weight_reuse: {conv: column_pairs, fc: once}\n  cores:\n"
+      "engine:\n  name: e\n  class_mix: lib\n  weight_reuse: {conv: column_pairs, fc: once}\n  "
+      "cores:\n"
       "    cortex-m4:\n      efficiency: 1.0\n      kernels:\n        conv: {per_mac: 1}\n"
-      "    cortex-m3:\n      efficiency: 1.0\n      class_mix: ref\n      weight_reuse: {conv: pixels}\n"
+      "    cortex-m3:\n      efficiency: 1.0\n      class_mix: ref\n      weight_reuse: {conv: "
+      "pixels}\n"
       "      kernels:\n        conv: {per_mac: 1}\n"
       "  elementwise: {}\n";
   cfg::Tree t;
@@ -263,8 +270,10 @@ TEST(EngineClassMode, FlatAndClassKeysDoNotMix) {
           "engine.cores.cortex-m4.class_mix: needs engine.class_mix");
   rejects("  class_mix: []\n  cores:\n    cortex-m4: {efficiency: 1.0, kernels: {}}\n",
           "engine.class_mix: expected a library name or a non-empty list");
-  rejects("  class_mix: lib\n  cores:\n    cortex-m4: {efficiency: 1.0, weight_reuse: {conv: often}, kernels: {}}\n",
-          "engine.cores.cortex-m4.weight_reuse.conv: expected one of");
+  rejects(
+      "  class_mix: lib\n  cores:\n    cortex-m4: {efficiency: 1.0, weight_reuse: {conv: often}, "
+      "kernels: {}}\n",
+      "engine.cores.cortex-m4.weight_reuse.conv: expected one of");
 }
 
 TEST(EngineClassMode, PerCoreElementwiseOverridesTheEngineWideCost) {
@@ -283,7 +292,7 @@ TEST(EngineClassMode, PerCoreElementwiseOverridesTheEngineWideCost) {
   EXPECT_EQ(m4.cycles(m), 8313u);  // 82.5 x 100 + 63: the core's own measured cost
   EXPECT_EQ(m0.cycles(m), 2200u);  // 20 x 100 + 200: the engine-wide estimate
   m.kernel = "copy";
-  EXPECT_EQ(m4.cycles(m), 100u);   // not overridden
+  EXPECT_EQ(m4.cycles(m), 100u);  // not overridden
 }
 
 TEST(EngineClassMode, PerCoreQuantCostsOverrideTheEngineWideOnes) {
