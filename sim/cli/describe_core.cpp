@@ -79,6 +79,16 @@ void describe_core(const Assembled& a, std::ostream& os) {
   if (e.weight_reuse.empty()) os << " none given: every kernel reads its weights once";
   for (const auto& [kernel, pattern] : e.weight_reuse) os << " " << kernel << "=" << pattern;
   os << "\n";
+  // engine.weight_fetch: which kernels' weight streams run beside their computation.
+  os << "weight fetch (engine.weight_fetch):";
+  bool any = false;
+  for (const auto& [kernel, mode] : e.weight_fetch)
+    if (mode == "overlapped") {
+      os << " " << kernel << "=overlapped";
+      any = true;
+    }
+  os << (any ? " (the layer takes the longer of compute and the weight stream); others blocking\n"
+             : " blocking: every weight load stalls the core for the memory's time\n");
   os << "memory stalls: not in these figures; the devices add them (describe sram|flash|sd)\n";
 }
 

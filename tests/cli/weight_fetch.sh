@@ -32,6 +32,11 @@ assert eq(omb["latency_ms"], bmb["flash_ms"]), (omb, bmb)
 assert eq(omb["flash_ms"], bmb["flash_ms"] - omb["compute_ms"] - omb["sram_ms"]), (omb, bmb)
 print(f"compute-bound {blk['latency_ms']:.6f} -> {ov['latency_ms']:.6f} ms; memory-bound {bmb['latency_ms']:.6f} -> {omb['latency_ms']:.6f} ms (= the stream)")
 PY
+# describe core names the mode, as the profiles give it.
+expect_exit 0 desc-x -- "$MCUSIM" describe core --board nucleo-u575zi-q --engine x-cube-ai
+grep -q "^weight fetch (engine.weight_fetch): fc=overlapped (the layer takes the longer" "$TMP/stdout" || fail "describe x-cube-ai: $(grep 'weight fetch' "$TMP/stdout")"
+expect_exit 0 desc-c -- "$MCUSIM" describe core --board nucleo-u575zi-q --engine cmsis-nn
+grep -q "^weight fetch (engine.weight_fetch): blocking: every weight load stalls" "$TMP/stdout" || fail "describe cmsis-nn: $(grep 'weight fetch' "$TMP/stdout")"
 # Bad values: one line naming the key, exit 2.
 check bad-mode 'engine\.weight_fetch\.fc: expected one of \{blocking, overlapped\}, got .prefetch.' -- \
   "$MCUSIM" run --board nucleo-u575zi-q --model "$M" --engine x-cube-ai --set engine.weight_fetch.fc=prefetch
