@@ -105,6 +105,14 @@ int calibrate(const CalibrateRequest& req) {
   if (prof.matches.empty())
     throw InputError(req.engine_file + ": engine.matches lists no measurement engine names");
   const double prior_layer_cycles = prof.per_layer_cycles;
+  // The model: --model, else the one the base profile names for its engine, else the default.
+  const std::string profile_model = prof.calibrate_model.empty() ? kDefaultModel : prof.calibrate_model;
+  const std::string model = req.model.empty() ? profile_model : req.model;
+  try {
+    model_index(model);
+  } catch (const InputError& e) {
+    throw InputError(req.engine_file + ": engine.calibrate_model: " + e.what());
+  }
   // The fitted per-core multiplier: `efficiency` on the class timing (engine.class_mix)
   // or a flat `cpi`; both enter the simulated compute time linearly.
   const bool class_mode = !prof.class_mix.empty();
@@ -190,7 +198,7 @@ int calibrate(const CalibrateRequest& req) {
     Report r = make_report(used, obs, static_w, f);
     cand.push_back({spec.name, std::move(f), std::move(r)});
   }
-  const std::size_t pick = model_index(req.model);
+  const std::size_t pick = model_index(model);
   const FitResult& fit = cand[pick].fit;
   const Report& rep = cand[pick].rep;
   std::cout << "model: " << cand[pick].name << " (--model " << model_specs()[pick].id << "); held-out error rms / median / worst of each model:\n";
@@ -226,7 +234,7 @@ int calibrate(const CalibrateRequest& req) {
   const std::string home = fs::path(home_dir()).lexically_normal().string() + "/";
   if (base_rel.rfind(home, 0) == 0) base_rel = base_rel.substr(home.size());
   prov << "{command: 'mcusim calibrate --measurements " << fs::path(req.measurements).filename().string()
-       << " --engine " << req.engine_name << (req.model == kDefaultModel ? "" : " --model " + req.model)
+       << " --engine " << req.engine_name << (model == profile_model ? "" : " --model " + model)
        << "', measurements: "
        << fs::path(req.measurements).filename().string()
        << ", measurements_sha256: " << sha256_file(req.measurements)

@@ -14,7 +14,9 @@ struct CalibrateRequest {
   std::vector<std::string> boards;  // filter (preset names); empty = all with a preset
   std::string models_dir;    // where model_file names resolve
   std::string output;        // fitted profile YAML
-  std::string model = "prior-25";  // a model_specs() id (select.hpp kDefaultModel)
+  // A model_specs() id; empty: the base profile's engine.calibrate_model, else
+  // select.hpp kDefaultModel.
+  std::string model;
 };
 
 // Prints the per-row table and the errors to stdout; returns the exit status.

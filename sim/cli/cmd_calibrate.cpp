@@ -17,8 +17,10 @@ int cmd_calibrate(const std::vector<std::string>& args) {
       ("engine-file", po::value<std::string>(), "base profile path (overrides --engine's)")
       ("board", po::value<std::vector<std::string>>()->composing(), "only rows of these board presets")
       ("models-dir", po::value<std::string>(), "where model_file names resolve (default: <measurements dir>/../models)")
-      ("model", po::value<std::string>()->default_value(cal::kDefaultModel),
-       "fitted model: prior-25 (per-core efficiency = s x prior, +-25 % per core), prior-10, per-core, per-core-fc, per-core-overhead")
+      ("model", po::value<std::string>(),
+       "fitted model (default: the base profile's engine.calibrate_model, else prior-25): prior-25 (per-core "
+       "efficiency = s x prior, +-25 % per core), prior-25-fc (+ one FC scale), prior-10, per-core, per-core-fc, "
+       "per-core-overhead")
       ("output,o", po::value<std::string>()->required(), "fitted profile to write (e.g. configs/engines/NAME.yaml)");
   po::variables_map vm;
   if (!parse_options("calibrate", args, desc, vm, nullptr,
@@ -37,8 +39,10 @@ int cmd_calibrate(const std::vector<std::string>& args) {
                        ? vm["models-dir"].as<std::string>()
                        : (std::filesystem::path(req.measurements).parent_path() / ".." / "models").string();
   req.output = vm["output"].as<std::string>();
-  req.model = vm["model"].as<std::string>();
-  cal::model_index(req.model);  // an unknown name is an input error before any simulation
+  if (vm.count("model")) {
+    req.model = vm["model"].as<std::string>();
+    cal::model_index(req.model);  // an unknown name is an input error before any simulation
+  }
   return cal::calibrate(req);
 }
 

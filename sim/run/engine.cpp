@@ -139,6 +139,7 @@ EngineProfile decode_engine(cfg::Section engine, const std::string& core) {
     for (const auto& e : m) p.matches.push_back(e.as<std::string>());
   }
   if (engine.has("provenance")) p.calibration = decode_calibration(engine.raw("provenance"), core);
+  p.calibrate_model = engine.string_or("calibrate_model", "");
   // The cross-core prior `mcusim calibrate` fitted against (its input profile's CPIs),
   // kept so a refit from this profile uses the same prior. Not used by a run.
   std::map<std::string, double> priors;  // checked, not used by a run

@@ -43,6 +43,9 @@ struct EngineProfile {
   std::map<std::string, ElementCost> elementwise;
   // Substrings of measurements.csv engine names this profile models (calibration).
   std::vector<std::string> matches;
+  // The model `mcusim calibrate` fits this profile with unless --model says otherwise
+  // (engine.calibrate_model; empty: calibrate's default). Not used by a run.
+  std::string calibrate_model;
   // FIT: per-kernel-class efficiency multiplying the instruction model (calibrate).
   std::map<std::string, double> kernel_scale;
   // Instructions per named quantization work count (workloads/quant), for

@@ -3,17 +3,21 @@
 # is idempotent (refitting from its own output gives the same per-core efficiencies), and rejects bad input.
 source "$(dirname "$0")/lib.bash" "$1"
 MEAS=../shared/calibration/measurements.csv
-expect_exit 0 fit -- "$MCUSIM" calibrate --measurements "$MEAS" --engine x-cube-ai --model prior-25-fc -o "$TMP/x.yaml"
+expect_exit 0 fit -- "$MCUSIM" calibrate --measurements "$MEAS" --engine x-cube-ai -o "$TMP/x.yaml"
 grep -q "^latency: fit median" "$TMP/stdout" || fail "no latency summary"
 grep -q "leave-one-out (board+model held out) median" "$TMP/stdout" || fail "no held-out summary"
 grep -q "measurements_sha256: $(sha256sum "$MEAS" | cut -d' ' -f1)" "$TMP/x.yaml" || fail "provenance hash"
 grep -q "rows_used:" "$TMP/x.yaml" || fail "provenance rows"
+# The base profile names its model (engine.calibrate_model: prior-25-fc): used without --model,
+# and the provenance's command has no --model.
+grep -q "^model: factor = s x prior, +-25 % per core + shared FC scale (--model prior-25-fc)" "$TMP/stdout" || fail "profile's model not used"
+grep -q "command: mcusim calibrate --measurements measurements.csv --engine x-cube-ai$" "$TMP/x.yaml" || fail "provenance command"
 # Committed profiles are this command's output.
 cmp -s <(grep -v '^#' "$TMP/x.yaml") <(grep -v '^#' configs/engines/x-cube-ai.yaml) ||
   fail "configs/engines/x-cube-ai.yaml is not what calibrate produces (run scripts/calibrate-engines)"
 # The fitted profile runs, and refitting from it reproduces the CPIs.
 expect_exit 0 run -- "$MCUSIM" run --board nucleo-h7a3zi-q --model ../shared/models/mlperftiny_ic_resnet8_int8.tflite --config "$TMP/x.yaml" -q --out "$TMP/r"
-expect_exit 0 refit -- "$MCUSIM" calibrate --measurements "$MEAS" --engine-file "$TMP/x.yaml" --engine x-cube-ai --model prior-25-fc -o "$TMP/y.yaml"
+expect_exit 0 refit -- "$MCUSIM" calibrate --measurements "$MEAS" --engine-file "$TMP/x.yaml" --engine x-cube-ai -o "$TMP/y.yaml"
 [ "$(grep -c "efficiency: [0-9.]*" "$TMP/x.yaml")" -ge 12 ] || fail "no per-core efficiencies"
 paste <(grep -o "efficiency: [0-9.]*" "$TMP/x.yaml" | cut -d' ' -f2) <(grep -o "efficiency: [0-9.]*" "$TMP/y.yaml" | cut -d' ' -f2) |
   awk '{ d = $1 - $2; if (d < 0) d = -d; if (d > 1e-5) bad = 1 } END { exit bad }' || fail "refit changed the efficiencies"
@@ -26,6 +30,9 @@ expect_exit 0 per-core -- "$MCUSIM" calibrate --measurements "$MEAS" --engine x-
 grep -q "^model: per-core factor (--model per-core)" "$TMP/stdout" || fail "--model per-core not reported"
 grep -q "model: per-core factor" "$TMP/pc.yaml" && grep -q "engine x-cube-ai --model per-core" "$TMP/pc.yaml" || fail "--model per-core provenance"
 # Bad input.
+sed 's/calibrate_model: prior-25-fc/calibrate_model: prior-99/' configs/engines/base/x-cube-ai.yaml > "$TMP/badmodel.yaml"
+expect_exit 2 bad-profile-model -- "$MCUSIM" calibrate --measurements "$MEAS" --engine-file "$TMP/badmodel.yaml" --engine x-cube-ai -o "$TMP/z.yaml"
+stderr_has bad-profile-model "badmodel.yaml: engine.calibrate_model: calibrate: unknown --model 'prior-99'"
 expect_exit 2 bad-model -- "$MCUSIM" calibrate --measurements "$MEAS" --engine x-cube-ai --model nope -o "$TMP/z.yaml"
 stderr_has bad-model "unknown --model 'nope' .expected one of per-core, per-core-fc, per-core-overhead, prior-10, prior-25, prior-25-fc.$"
 expect_exit 2 no-engine -- "$MCUSIM" calibrate --measurements "$MEAS" --engine nope -o "$TMP/z.yaml"
