@@ -49,11 +49,12 @@ TEST(FuzzCorpus, ConfigRegressionInputsAreHandled) {
   replay("corpus/fuzz_config", mcusim::fuzz::config_one);
 }
 
-// The config seeds (resolved configs of the five boards) must be accepted whole, or
-// the config target would only ever explore the error paths.
+// The config seeds (resolved configs of five boards, plus tflm-cmsis-nn on the M0+ and
+// x-cube-ai on the U575 for the class-mix lists, per-core overrides and weight_fetch) must
+// be accepted whole, or the config target would only ever explore the error paths.
 TEST(FuzzCorpus, ConfigSeedsDecode) {
   const auto files = files_in("seeds/fuzz_config");
-  ASSERT_EQ(files.size(), 5u);
+  ASSERT_EQ(files.size(), 7u);
   for (const auto& p : files) {
     SCOPED_TRACE(p.string());
     const auto b = bytes_of(p);
