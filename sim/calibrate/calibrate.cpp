@@ -86,6 +86,11 @@ Sim simulate_row(const Measurement& m, const std::string& preset, const std::str
   out.a = (compute_s - fc_s) / cpi_used;
   out.a_fc = fc_s / (cpi_used * fc_scale_used);
   out.latency_s = s.at("latency_ms") * 1e-3;
+  // Memory time = what the layers wait beyond their compute. A weight stream that runs
+  // beside the computation (engine.weight_fetch: overlapped) is in it only where it
+  // outlasts the compute; the fit treats b as fixed, which is exact while every such
+  // layer stays compute-bound at the fitted scale (true of all rows of the committed
+  // x-cube-ai profiles: their FC layers show no flash time).
   out.b = out.latency_s - compute_s;
   out.cpi_used = cpi_used;
   out.static_w = s.at("static_power_mw") * 1e-3;
