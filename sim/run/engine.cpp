@@ -83,13 +83,14 @@ void decode_elementwise(cfg::Section el, std::map<std::string, ElementCost>& int
   el.finish();
 }
 
-// engine.weight_reuse or a core's own: kernel class -> pattern, merged over `into`.
+// A key of engine.weight_reuse / weight_fetch must be one of the MAC kernel classes.
 void check_kernel_class(cfg::Section& s, const std::string& k) {
   static const char* const kKernels[] = {"conv", "conv_1x1", "conv_1x1_strided", "dw_3x3", "dw", "fc"};
   if (std::find(std::begin(kKernels), std::end(kKernels), k) == std::end(kKernels))
     s.fail(k, "unknown kernel class (expected conv, conv_1x1, conv_1x1_strided, dw_3x3, dw or fc)");
 }
 
+// engine.weight_reuse or a core's own: kernel class -> pattern, merged over `into`.
 void decode_weight_reuse(cfg::Section wr, std::map<std::string, std::string>& into) {
   for (const auto& k : wr.keys()) {
     check_kernel_class(wr, k);
