@@ -135,6 +135,17 @@ TEST(ClassMixTable, RejectsCorruptRows) {
   rejects("", "no rows");
 }
 
+TEST(ClassMixTable, HasRowsReadsTheM0PlusAsTheM0) {
+  const auto& t = default_class_mix();
+  EXPECT_TRUE(t.has_rows("cmsis-nn-2020", "cortex-m4", "conv"));
+  EXPECT_FALSE(
+      t.has_rows("cmsis-nn-2020", "cortex-m4", "dw_3x3"));  // measured: conv, FC, strided 1x1
+  EXPECT_FALSE(t.has_rows("cmsis-nn-2020", "cortex-m0", "conv"));      // DSP cores only
+  EXPECT_TRUE(t.has_rows("tflm-reference", "cortex-m0plus", "conv"));  // ARMv6-M: the M0's rows
+  EXPECT_FALSE(t.has_rows("tflm-reference", "cortex-m0plus", "add"));
+  EXPECT_FALSE(t.has_rows("nosuchlib", "cortex-m4", "conv"));
+}
+
 TEST(ClassMixTable, CommittedTableCoversEveryCoreAndKernel) {
   const auto& t = default_class_mix();
   for (const char* lib : {"cmsis-nn", "tflm-reference"})
