@@ -268,6 +268,12 @@ int calibrate(const CalibrateRequest& req) {
   std::ofstream(tmp) << text;
   fs::rename(tmp, req.output);
   std::cout << "wrote " << req.output << "\n";
+  if (!req.rows_csv.empty()) {
+    const std::string t2 = req.rows_csv + ".tmp";
+    std::ofstream(t2) << format_rows_csv(rep);
+    fs::rename(t2, req.rows_csv);
+    std::cout << "wrote " << req.rows_csv << "\n";
+  }
   return 0;
 }
 

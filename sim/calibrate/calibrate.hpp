@@ -17,6 +17,7 @@ struct CalibrateRequest {
   // A model_specs() id; empty: the base profile's engine.calibrate_model, else
   // select.hpp kDefaultModel.
   std::string model;
+  std::string rows_csv;      // optional: every row's predicted against measured, as CSV
 };
 
 // Prints the per-row table and the errors to stdout; returns the exit status.

@@ -102,4 +102,23 @@ std::string format_report(const Report& r, const std::vector<std::string>& skipp
   return o.str();
 }
 
+std::string format_rows_csv(const Report& r) {
+  std::ostringstream o;
+  o << "row_id,board,benchmark,core,measured_ms,fit_ms,need,heldout_ms,heldout_rel_err,measured_uj,"
+       "predicted_uj\n";
+  auto num = [](double v, int digits) {
+    if (std::isnan(v)) return std::string();
+    char b[64];
+    std::snprintf(b, sizeof b, "%.*f", digits, v);
+    return std::string(b);
+  };
+  for (const auto& x : r.rows) {
+    const double err = std::isnan(x.loo_ms) ? NAN : (x.loo_ms - x.measured_ms) / x.measured_ms;
+    o << x.id << "," << x.board << "," << x.benchmark << "," << x.core << "," << num(x.measured_ms, 6) << ","
+      << num(x.fit_ms, 6) << "," << num(x.need, 4) << "," << num(x.loo_ms, 6) << "," << num(err, 6) << ","
+      << num(x.measured_uj, 3) << "," << num(x.predicted_uj, 3) << "\n";
+  }
+  return o.str();
+}
+
 }  // namespace mcusim::cal

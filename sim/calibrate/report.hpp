@@ -41,6 +41,8 @@ struct Report {
 Report make_report(const std::vector<Measurement>& used, const std::vector<Observation>& obs,
                    const std::vector<double>& static_w, const FitResult& fit);
 std::string format_report(const Report& r, const std::vector<std::string>& skipped);
+// The rows as CSV (header + one line per row; empty cells where a value is NAN).
+std::string format_rows_csv(const Report& r);
 
 double median(std::vector<double> v);
 

@@ -21,7 +21,8 @@ int cmd_calibrate(const std::vector<std::string>& args) {
        "fitted model (default: the base profile's engine.calibrate_model, else prior-25): prior-25 (per-core "
        "efficiency = s x prior, +-25 % per core), prior-25-fc (+ one FC scale), prior-10, per-core, per-core-fc, "
        "per-core-overhead")
-      ("output,o", po::value<std::string>()->required(), "fitted profile to write (e.g. configs/engines/NAME.yaml)");
+      ("output,o", po::value<std::string>()->required(), "fitted profile to write (e.g. configs/engines/NAME.yaml)")
+      ("rows-csv", po::value<std::string>(), "also write every row's measured, fitted and held-out values as CSV");
   po::variables_map vm;
   if (!parse_options("calibrate", args, desc, vm, nullptr,
                      "--measurements FILE.csv [--engine E] [--board B]... -o FILE.yaml"))
@@ -39,6 +40,7 @@ int cmd_calibrate(const std::vector<std::string>& args) {
                        ? vm["models-dir"].as<std::string>()
                        : (std::filesystem::path(req.measurements).parent_path() / ".." / "models").string();
   req.output = vm["output"].as<std::string>();
+  if (vm.count("rows-csv")) req.rows_csv = vm["rows-csv"].as<std::string>();
   if (vm.count("model")) {
     req.model = vm["model"].as<std::string>();
     cal::model_index(req.model);  // an unknown name is an input error before any simulation

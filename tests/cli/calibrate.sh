@@ -3,7 +3,7 @@
 # is idempotent (refitting from its own output gives the same per-core efficiencies), and rejects bad input.
 source "$(dirname "$0")/lib.bash" "$1"
 MEAS=../shared/calibration/measurements.csv
-expect_exit 0 fit -- "$MCUSIM" calibrate --measurements "$MEAS" --engine x-cube-ai -o "$TMP/x.yaml"
+expect_exit 0 fit -- "$MCUSIM" calibrate --measurements "$MEAS" --engine x-cube-ai -o "$TMP/x.yaml" --rows-csv "$TMP/rows.csv"
 grep -q "^latency: fit median" "$TMP/stdout" || fail "no latency summary"
 grep -q "leave-one-out (board+model held out) median" "$TMP/stdout" || fail "no held-out summary"
 grep -q "measurements_sha256: $(sha256sum "$MEAS" | cut -d' ' -f1)" "$TMP/x.yaml" || fail "provenance hash"
@@ -15,6 +15,24 @@ grep -q "command: mcusim calibrate --measurements measurements.csv --engine x-cu
 # Committed profiles are this command's output.
 cmp -s <(grep -v '^#' "$TMP/x.yaml") <(grep -v '^#' configs/engines/x-cube-ai.yaml) ||
   fail "configs/engines/x-cube-ai.yaml is not what calibrate produces (run scripts/calibrate-engines)"
+# --rows-csv: one line per fitted row; its held-out errors give the provenance's median and worst.
+python3 - "$TMP/rows.csv" "$TMP/x.yaml" "$MEAS" <<'PY' || fail "--rows-csv"
+import csv, re, statistics, sys
+rows = list(csv.DictReader(open(sys.argv[1])))
+assert len(rows) == 18, len(rows)
+meas = {r["row_id"]: float(r["latency_ms"]) for r in csv.DictReader(open(sys.argv[3]))}
+errs = []
+for r in rows:
+    assert abs(float(r["measured_ms"]) - meas[r["row_id"]]) < 1e-9, r
+    e = (float(r["heldout_ms"]) - float(r["measured_ms"])) / float(r["measured_ms"])
+    assert abs(e - float(r["heldout_rel_err"])) < 2e-6, r
+    errs.append(abs(e))
+prov = open(sys.argv[2]).read()
+med = float(re.search(r"latency_loo_group_median_abs_err: ([0-9.]+)", prov).group(1))
+worst = float(re.search(r"latency_loo_group_worst_abs_err: ([0-9.]+)", prov).group(1))
+assert abs(statistics.median(errs) - med) < 6e-5 and abs(max(errs) - worst) < 6e-5, (statistics.median(errs), med, max(errs), worst)
+assert rows[0]["row_id"] == "49" and rows[0]["benchmark"] == "ad" and rows[0]["core"] == "cortex-m7", rows[0]
+PY
 # The fitted profile runs, and refitting from it reproduces the CPIs.
 expect_exit 0 run -- "$MCUSIM" run --board nucleo-h7a3zi-q --model ../shared/models/mlperftiny_ic_resnet8_int8.tflite --config "$TMP/x.yaml" -q --out "$TMP/r"
 expect_exit 0 refit -- "$MCUSIM" calibrate --measurements "$MEAS" --engine-file "$TMP/x.yaml" --engine x-cube-ai -o "$TMP/y.yaml"
