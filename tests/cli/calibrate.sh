@@ -58,5 +58,10 @@ stderr_has no-engine "no base profile for engine 'nope'"
 printf 'row_id,board\n1,x\n' > "$TMP/bad.csv"
 expect_exit 2 bad-csv -- "$MCUSIM" calibrate --measurements "$TMP/bad.csv" -o "$TMP/z.yaml"
 stderr_has bad-csv "bad.csv:1: missing column 'core'"
+# Output into a missing directory: one line, exit 2, before any simulation; nothing written.
+expect_exit 2 no-dir -- "$MCUSIM" calibrate --measurements "$MEAS" --engine cmsis-nn -o "$TMP/z.yaml" --rows-csv "$TMP/nodir/r.csv"
+stderr_has no-dir "nodir/r.csv: directory '.*/nodir' does not exist$"
+expect_exit 2 no-dir-o -- "$MCUSIM" calibrate --measurements "$MEAS" --engine cmsis-nn -o "$TMP/nodir/z.yaml"
+stderr_has no-dir-o "nodir/z.yaml: directory '.*/nodir' does not exist$"
 [ -e "$TMP/z.yaml" ] && fail "output written on bad input"
 finish
