@@ -3,6 +3,8 @@
 #include <Eigen/Dense>
 #include <algorithm>
 #include <cmath>
+#include <set>
+#include <utility>
 
 namespace mcusim::cal {
 namespace {
@@ -71,25 +73,26 @@ double cost(const std::vector<Observation>& obs, const std::vector<bool>& use, c
   return c;
 }
 
-Solution solve(const std::vector<Observation>& obs, const std::vector<bool>& use, bool fit_k,
-               bool overhead, double lo, double hi) {
+// A shared FC scale k is identifiable only with FC time in some used row and more used
+// rows than per-core factors.
+bool fc_scale_identifiable(const std::vector<Observation>& obs, const std::vector<bool>& use) {
   bool has_fc = false;
-  std::map<std::string, int> rows_per_core;
+  std::set<std::string> cores;
+  int rows = 0;
   for (std::size_t i = 0; i < obs.size(); ++i)
     if (use[i]) {
       has_fc = has_fc || obs[i].a_fc > 0;
-      rows_per_core[obs[i].core]++;
+      cores.insert(obs[i].core);
+      ++rows;
     }
-  // k is identifiable only with more rows than per-core CPIs.
-  int rows = 0;
-  for (const auto& kv : rows_per_core) rows += kv.second;
-  auto at = [&](double k) {
-    const Linear l = solve_linear(obs, use, k, overhead, lo, hi);
-    return Solution{l.cpi, k, l.layer_cycles};
-  };
-  Solution best = at(1.0);
-  if (!fit_k || !has_fc || rows <= static_cast<int>(rows_per_core.size())) return best;
-  double best_cost = cost(obs, use, best);
+  return has_fc && rows > static_cast<int>(cores.size());
+}
+
+// The k of least cost on a log-spaced grid in [1/4, 4], refined twice around the best
+// (step / 50); `at(k)` returns the solution for k and its cost. Starts from k = 1.
+template <class At>
+Solution search_fc_scale(At at) {
+  auto [best, best_cost] = at(1.0);
   double step = std::log(16.0) / 200;
   double center = 0;  // log k
   for (int pass = 0; pass < 3; ++pass) {
@@ -97,8 +100,7 @@ Solution solve(const std::vector<Observation>& obs, const std::vector<bool>& use
     for (int j = -100; j <= 100; ++j) {
       const double k = std::exp(c0 + j * step);
       if (k < 0.25 || k > 4.0) continue;
-      const Solution cand = at(k);
-      const double c = cost(obs, use, cand);
+      auto [cand, c] = at(k);
       if (c < best_cost) {
         best_cost = c;
         best = cand;
@@ -108,6 +110,17 @@ Solution solve(const std::vector<Observation>& obs, const std::vector<bool>& use
     step /= 50;
   }
   return best;
+}
+
+Solution solve(const std::vector<Observation>& obs, const std::vector<bool>& use, bool fit_k,
+               bool overhead, double lo, double hi) {
+  auto at = [&](double k) {
+    const Linear l = solve_linear(obs, use, k, overhead, lo, hi);
+    const Solution s{l.cpi, k, l.layer_cycles};
+    return std::make_pair(s, cost(obs, use, s));
+  };
+  if (!fit_k || !fc_scale_identifiable(obs, use)) return at(1.0).first;
+  return search_fc_scale(at);
 }
 
 // CorePrior: for a given s the problem separates by core into a one-column ridge
@@ -162,40 +175,16 @@ Solution solve_prior(const std::vector<Observation>& obs, const std::vector<bool
   return best;
 }
 
-// CorePrior and a shared FC scale k: the prior fit for each k of a log-spaced search in
-// [1/4, 4] (refined), keeping the k of least total cost. k needs FC time in some row and
-// more rows than cores.
+// CorePrior and a shared FC scale k: the prior fit for each k of search_fc_scale.
 Solution solve_prior_fc(const std::vector<Observation>& obs, const std::vector<bool>& use,
                         const CorePrior& prior, double lo, double hi) {
-  bool has_fc = false;
-  std::map<std::string, int> rows_per_core;
-  int rows = 0;
-  for (std::size_t i = 0; i < obs.size(); ++i)
-    if (use[i]) {
-      has_fc = has_fc || obs[i].a_fc > 0;
-      rows_per_core[obs[i].core]++;
-      ++rows;
-    }
-  double best_cost = 0;
-  Solution best = solve_prior(obs, use, prior, lo, hi, 1.0, &best_cost);
-  if (!has_fc || rows <= static_cast<int>(rows_per_core.size())) return best;
-  double step = std::log(16.0) / 200, center = 0;
-  for (int pass = 0; pass < 3; ++pass) {
-    const double c0 = center;
-    for (int j = -100; j <= 100; ++j) {
-      const double k = std::exp(c0 + j * step);
-      if (k < 0.25 || k > 4.0) continue;
-      double c = 0;
-      const Solution cand = solve_prior(obs, use, prior, lo, hi, k, &c);
-      if (c < best_cost) {
-        best_cost = c;
-        best = cand;
-        center = std::log(k);
-      }
-    }
-    step /= 50;
-  }
-  return best;
+  auto at = [&](double k) {
+    double c = 0;
+    Solution s = solve_prior(obs, use, prior, lo, hi, k, &c);
+    return std::make_pair(s, c);
+  };
+  if (!fc_scale_identifiable(obs, use)) return at(1.0).first;
+  return search_fc_scale(at);
 }
 
 }  // namespace
