@@ -3,31 +3,28 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <tuple>
-#include <cstdlib>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <memory>
 #include <set>
 #include <sstream>
+#include <tuple>
 
 #include "sim/calibrate/fit.hpp"
 #include "sim/calibrate/measurements.hpp"
 #include "sim/calibrate/report.hpp"
+#include "sim/calibrate/row_sim.hpp"
 #include "sim/calibrate/select.hpp"
 #include "sim/config/section.hpp"
 #include "sim/config/tree.hpp"
-#include "sim/core/csv.hpp"
 #include "sim/core/error.hpp"
 #include "sim/core/sha256.hpp"
-#include "sim/core/subprocess.hpp"
 #include "sim/run/atomic_writer.hpp"
 #include "sim/run/engine.hpp"
 #include "sim/run/paths.hpp"
-#include "sim/run/summary_reader.hpp"
 
 namespace mcusim::cal {
 namespace fs = std::filesystem;
@@ -40,62 +37,8 @@ bool matches(const Measurement& m, const std::vector<std::string>& patterns) {
   return false;
 }
 
-std::string fmt(double v, int d) { return fixed(v, d); }
-
-// Runs the simulator on one row; returns {a, b, energy_per_second_static}.
-struct Sim {
-  double a = 0, a_fc = 0, b = 0, cpi_used = 0, static_w = 0, layers = 0;
-  double latency_s = 0;  // the run as the base profile stands (before any fit)
-};
-
-// Compute seconds of FULLY_CONNECTED layers in a run's layers.csv.
-double fc_compute_seconds(const std::string& path, double* layers) {
-  std::ifstream in(path);
-  std::string line;
-  std::getline(in, line);  // header: index,name,op,...,compute_ms is column 11
-  double s = 0;
-  while (std::getline(in, line)) {
-    const std::vector<std::string> f = split_csv(line);
-    if (f.size() > 11 && f[2] == "FULLY_CONNECTED") s += std::strtod(f[11].c_str(), nullptr) * 1e-3;
-    *layers += 1;
-  }
-  return s;
-}
-
-Sim simulate_row(const Measurement& m, const std::string& preset, const std::string& model,
-                 const std::string& engine_file, double cpi_used, double fc_scale_used,
-                 bool preset_has_bank_modes, const std::string& tmp) {
-  std::vector<std::string> argv = {self_exe(), "run", "--board", preset, "--model", model,
-                                   "--config", engine_file, "-q", "--out", tmp,
-                                   "--set", "board.sysclk=" + fmt(m.clock_mhz, 3) + "MHz"};
-  if (!std::isnan(m.supply_v)) {
-    argv.push_back("--set");
-    argv.push_back("board.vdd=" + fmt(m.supply_v, 3) + "V");
-  }
-  // The row's flash bank mode changes the read width (e.g. L4+: 64 bit dual, 128 bit single).
-  if (preset_has_bank_modes && !m.bank_mode.empty()) {
-    argv.push_back("--set");
-    argv.push_back("flash.bank_mode=" + m.bank_mode);
-  }
-  const ChildResult r = run_child(argv);
-  if (r.exit_status != 0)
-    throw InputError("row " + m.id + ": simulation failed: " + r.stderr_text);
-  const auto s = read_summary_numbers(tmp + "/summary.json");
-  Sim out;
-  const double compute_s = s.at("breakdown.compute.time_ms") * 1e-3;
-  const double fc_s = fc_compute_seconds(tmp + "/layers.csv", &out.layers);
-  out.a = (compute_s - fc_s) / cpi_used;
-  out.a_fc = fc_s / (cpi_used * fc_scale_used);
-  out.latency_s = s.at("latency_ms") * 1e-3;
-  // Memory time = what the layers wait beyond their compute. A weight stream that runs
-  // beside the computation (engine.weight_fetch: overlapped) is in it only where it
-  // outlasts the compute; the fit treats b as fixed, which is exact while every such
-  // layer stays compute-bound at the fitted scale (true of all rows of the committed
-  // x-cube-ai profiles: their FC layers show no flash time).
-  out.b = out.latency_s - compute_s;
-  out.cpi_used = cpi_used;
-  out.static_w = s.at("static_power_mw") * 1e-3;
-  return out;
+std::string fmt(double v, int d) {
+  return fixed(v, d);
 }
 
 }  // namespace
@@ -112,7 +55,8 @@ int calibrate(const CalibrateRequest& req) {
     throw InputError(req.engine_file + ": engine.matches lists no measurement engine names");
   const double prior_layer_cycles = prof.per_layer_cycles;
   // The model: --model, else the one the base profile names for its engine, else the default.
-  const std::string profile_model = prof.calibrate_model.empty() ? kDefaultModel : prof.calibrate_model;
+  const std::string profile_model =
+      prof.calibrate_model.empty() ? kDefaultModel : prof.calibrate_model;
   const std::string model = req.model.empty() ? profile_model : req.model;
   try {
     model_index(model);
@@ -131,7 +75,7 @@ int calibrate(const CalibrateRequest& req) {
   const auto presets = preset_names("boards");
   std::vector<Measurement> used;
   std::vector<Observation> obs;
-  std::vector<Sim> sims;
+  std::vector<RowSim> sims;
   std::vector<std::string> skipped;
   std::set<std::string> seen;  // identical repeats (same board/model/engine/latency) once
   char tmpl[] = "/tmp/mcusim-calibrate-XXXXXX";
@@ -143,9 +87,11 @@ int calibrate(const CalibrateRequest& req) {
       skipped.push_back(m.id + " (no preset '" + preset + "')");
       continue;
     }
-    if (!req.boards.empty() && std::find(req.boards.begin(), req.boards.end(), preset) == req.boards.end())
+    if (!req.boards.empty() &&
+        std::find(req.boards.begin(), req.boards.end(), preset) == req.boards.end())
       continue;
-    const std::string key = preset + "|" + m.model_file + "|" + m.engine + "|" + fmt(m.latency_ms, 3);
+    const std::string key =
+        preset + "|" + m.model_file + "|" + m.engine + "|" + fmt(m.latency_ms, 3);
     if (!seen.insert(key).second) {
       skipped.push_back(m.id + " (repeat of an identical row)");
       continue;
@@ -159,10 +105,12 @@ int calibrate(const CalibrateRequest& req) {
       continue;
     }
     if (isatty(STDERR_FILENO))  // progress only for a person watching
-      std::cerr << "\rcalibrate: row " << m.id << " " << preset << " " << m.model_file << "   " << std::flush;
-    const Sim s = simulate_row(m, preset, req.models_dir + "/" + m.model_file, req.engine_file,
-                               prior_cpi[core], prof.kernel_scale.count("fc") ? prof.kernel_scale.at("fc") : 1.0,
-                               bool(bt.find("flash.bank_modes")), tmpdir + "/row" + m.id);
+      std::cerr << "\rcalibrate: row " << m.id << " " << preset << " " << m.model_file << "   "
+                << std::flush;
+    const RowSim s = simulate_row(m, preset, req.models_dir + "/" + m.model_file, req.engine_file,
+                                  prior_cpi[core],
+                                  prof.kernel_scale.count("fc") ? prof.kernel_scale.at("fc") : 1.0,
+                                  bool(bt.find("flash.bank_modes")), tmpdir + "/row" + m.id);
     used.push_back(m);
     sims.push_back(s);
     Observation o;
@@ -179,10 +127,12 @@ int calibrate(const CalibrateRequest& req) {
   }
   fs::remove_all(tmpdir);
   if (isatty(STDERR_FILENO)) std::cerr << "\n";
-  if (obs.empty()) throw InputError(req.measurements + ": no row matches engine '" + req.engine_name + "' with a board preset");
+  if (obs.empty())
+    throw InputError(req.measurements + ": no row matches engine '" + req.engine_name +
+                     "' with a board preset");
 
-  // The model is fixed in advance (--model, default select.hpp kDefaultModel); the others are fitted and
-  // printed beside it so a user sees what each would have given on held-out rows.
+  // The model is fixed in advance (--model, default select.hpp kDefaultModel); the others are
+  // fitted and printed beside it so a user sees what each would have given on held-out rows.
   std::vector<double> static_w;
   for (const auto& sm : sims) static_w.push_back(sm.static_w);
   struct Candidate {
@@ -207,10 +157,11 @@ int calibrate(const CalibrateRequest& req) {
   const std::size_t pick = model_index(model);
   const FitResult& fit = cand[pick].fit;
   const Report& rep = cand[pick].rep;
-  std::cout << "model: " << cand[pick].name << " (--model " << model_specs()[pick].id << "); held-out error rms / median / worst of each model:\n";
+  std::cout << "model: " << cand[pick].name << " (--model " << model_specs()[pick].id
+            << "); held-out error rms / median / worst of each model:\n";
   for (const auto& c : cand)
-    std::cout << "  " << c.name << ": " << fmt(100 * c.rep.loo_rms, 1) << "% / " << fmt(100 * c.rep.loo_median, 1)
-              << "% / " << fmt(100 * c.rep.loo_worst, 1) << "%\n";
+    std::cout << "  " << c.name << ": " << fmt(100 * c.rep.loo_rms, 1) << "% / "
+              << fmt(100 * c.rep.loo_median, 1) << "% / " << fmt(100 * c.rep.loo_worst, 1) << "%\n";
   std::cout << format_report(rep, skipped);
   // How far the base profile is off before fitting (in class mode: the cores' class timing
   // with efficiency 1, i.e. what the timing tables and measured mixes alone predict).
@@ -219,9 +170,10 @@ int calibrate(const CalibrateRequest& req) {
     unfitted.push_back(std::fabs(sims[i].latency_s / (used[i].latency_ms * 1e-3) - 1));
   const double unfit_median = median(unfitted);
   const double unfit_worst = *std::max_element(unfitted.begin(), unfitted.end());
-  std::cout << "unfitted (" << (class_mode ? "class timing x efficiency 1" : "the base profile's CPIs")
-            << "): latency median " << fmt(100 * unfit_median, 1) << "%, worst " << fmt(100 * unfit_worst, 1)
-            << "% (" << used.size() << " rows)\n";
+  std::cout << "unfitted ("
+            << (class_mode ? "class timing x efficiency 1" : "the base profile's CPIs")
+            << "): latency median " << fmt(100 * unfit_median, 1) << "%, worst "
+            << fmt(100 * unfit_worst, 1) << "% (" << used.size() << " rows)\n";
 
   const bool use_fc = fit.fc_scale != 1.0;
 
@@ -231,7 +183,8 @@ int calibrate(const CalibrateRequest& req) {
   for (const auto& [core, cpi] : fit.cpi)
     out.apply_set("engine.cores." + core + "." + mult_key + "=" + fmt(cpi, 6));
   if (use_fc) out.apply_set("engine.kernel_scale.fc=" + fmt(fit.fc_scale, 6));
-  for (const auto& [core, p] : prior_ratio) out.apply_set("engine." + prior_key + "." + core + "=" + fmt(p, 6));
+  for (const auto& [core, p] : prior_ratio)
+    out.apply_set("engine." + prior_key + "." + core + "=" + fmt(p, 6));
   out.apply_set("engine.per_layer_cycles=" + fmt(fit.layer_cycles, 1));
   std::ostringstream prov;
   // Path-independent provenance: the file's name and hash, the base profile relative
@@ -239,22 +192,24 @@ int calibrate(const CalibrateRequest& req) {
   std::string base_rel = fs::path(req.engine_file).lexically_normal().string();
   const std::string home = fs::path(home_dir()).lexically_normal().string() + "/";
   if (base_rel.rfind(home, 0) == 0) base_rel = base_rel.substr(home.size());
-  prov << "{command: 'mcusim calibrate --measurements " << fs::path(req.measurements).filename().string()
-       << " --engine " << req.engine_name << (model == profile_model ? "" : " --model " + model)
-       << "', measurements: "
-       << fs::path(req.measurements).filename().string()
+  prov << "{command: 'mcusim calibrate --measurements "
+       << fs::path(req.measurements).filename().string() << " --engine " << req.engine_name
+       << (model == profile_model ? "" : " --model " + model)
+       << "', measurements: " << fs::path(req.measurements).filename().string()
        << ", measurements_sha256: " << sha256_file(req.measurements)
        << ", base_profile: " << base_rel << ", rows_used: [";
   for (std::size_t i = 0; i < used.size(); ++i) prov << (i ? ", " : "") << used[i].id;
   prov << "], fitted: {";
   bool first = true;
   for (const auto& [core, cpi] : fit.cpi) {
-    prov << (first ? "" : ", ") << core << ": {" << mult_key << ": " << fmt(cpi, 6) << ", rows: " << (fit.rows.count(core) ? fit.rows.at(core) : 0) << "}";
+    prov << (first ? "" : ", ") << core << ": {" << mult_key << ": " << fmt(cpi, 6)
+         << ", rows: " << (fit.rows.count(core) ? fit.rows.at(core) : 0) << "}";
     first = false;
   }
   prov << "}, model: '" << cand[pick].name << "', prior_scale: " << fmt(fit.prior_scale, 6)
        << ", fc_scale: " << fmt(fit.fc_scale, 6)
-       << ", per_layer_cycles: " << fmt(fit.layer_cycles, 1) << ", latency_fit_median_abs_err: " << fmt(rep.fit_median, 4)
+       << ", per_layer_cycles: " << fmt(fit.layer_cycles, 1)
+       << ", latency_fit_median_abs_err: " << fmt(rep.fit_median, 4)
        << ", latency_fit_worst_abs_err: " << fmt(rep.fit_worst, 4)
        << ", latency_loo_group_median_abs_err: " << fmt(rep.loo_median, 4)
        << ", latency_loo_group_worst_abs_err: " << fmt(rep.loo_worst, 4)
@@ -262,9 +217,10 @@ int calibrate(const CalibrateRequest& req) {
        << ", latency_unfitted_median_abs_err: " << fmt(unfit_median, 4)
        << ", latency_unfitted_worst_abs_err: " << fmt(unfit_worst, 4) << "}";
   out.apply_set("engine.provenance=" + prov.str());
-  const std::string text = "# GENERATED by `mcusim calibrate` (scripts/calibrate-engines; see\n"
-                           "# engine.provenance). The kernel instruction model comes from\n# " +
-                           base_rel + " (scripts/fit-engine).\n" + out.dump();
+  const std::string text =
+      "# GENERATED by `mcusim calibrate` (scripts/calibrate-engines; see\n"
+      "# engine.provenance). The kernel instruction model comes from\n# " +
+      base_rel + " (scripts/fit-engine).\n" + out.dump();
   // Both files are staged beside their final names (AtomicOutput) and renamed into place
   // only once both are written, so a failure leaves neither behind.
   std::vector<std::pair<std::string, std::string>> files = {{req.output, text}};
@@ -272,7 +228,8 @@ int calibrate(const CalibrateRequest& req) {
   std::vector<std::unique_ptr<AtomicOutput>> staged;
   for (const auto& [path, body] : files) {
     const fs::path p(path);
-    staged.push_back(std::make_unique<AtomicOutput>(p.has_parent_path() ? p.parent_path().string() : "."));
+    staged.push_back(
+        std::make_unique<AtomicOutput>(p.has_parent_path() ? p.parent_path().string() : "."));
     staged.back()->stage(p.filename().string(), body);
   }
   for (auto& s : staged) s->commit();

@@ -15,6 +15,7 @@ int cmd_sweep(const std::vector<std::string>&);
 int cmd_merge(const std::vector<std::string>&);
 int cmd_check(const std::vector<std::string>&);
 int cmd_calibrate(const std::vector<std::string>&);
+int cmd_validate(const std::vector<std::string>&);
 int cmd_bench(const std::vector<std::string>&);
 
 const std::vector<Command>& commands() {
@@ -29,6 +30,7 @@ const std::vector<Command>& commands() {
       {"check", "rerun the baseline experiments and report metrics that moved", cmd_check},
       {"calibrate", "fit an engine profile's free parameters to measurements (least squares)",
        cmd_calibrate},
+      {"validate", "predict measurement rows with the committed engine profiles (no fit); errors", cmd_validate},
       {"bench", "host speed and peak memory of mcusim run on the benchmark cases", cmd_bench},
   };
   return c;

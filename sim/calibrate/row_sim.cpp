@@ -1,0 +1,79 @@
+#include "sim/calibrate/row_sim.hpp"
+
+#include <cmath>
+#include <cstdlib>
+#include <fstream>
+#include <vector>
+
+#include "sim/core/csv.hpp"
+#include "sim/core/error.hpp"
+#include "sim/core/subprocess.hpp"
+#include "sim/run/atomic_writer.hpp"
+#include "sim/run/summary_reader.hpp"
+
+namespace mcusim::cal {
+
+namespace {
+
+// Compute seconds of FULLY_CONNECTED layers in a run's layers.csv.
+double fc_compute_seconds(const std::string& path, double* layers) {
+  std::ifstream in(path);
+  std::string line;
+  std::getline(in, line);  // header: index,name,op,...,compute_ms is column 11
+  double s = 0;
+  while (std::getline(in, line)) {
+    const std::vector<std::string> f = split_csv(line);
+    if (f.size() > 11 && f[2] == "FULLY_CONNECTED") s += std::strtod(f[11].c_str(), nullptr) * 1e-3;
+    *layers += 1;
+  }
+  return s;
+}
+
+}  // namespace
+
+RowSim simulate_row(const Measurement& m, const std::string& preset, const std::string& model,
+                    const std::string& engine_file, double cpi_used, double fc_scale_used,
+                    bool preset_has_bank_modes, const std::string& tmp) {
+  std::vector<std::string> argv = {self_exe(),
+                                   "run",
+                                   "--board",
+                                   preset,
+                                   "--model",
+                                   model,
+                                   "--config",
+                                   engine_file,
+                                   "-q",
+                                   "--out",
+                                   tmp,
+                                   "--set",
+                                   "board.sysclk=" + fixed(m.clock_mhz, 3) + "MHz"};
+  if (!std::isnan(m.supply_v)) {
+    argv.push_back("--set");
+    argv.push_back("board.vdd=" + fixed(m.supply_v, 3) + "V");
+  }
+  // The row's flash bank mode changes the read width (e.g. L4+: 64 bit dual, 128 bit single).
+  if (preset_has_bank_modes && !m.bank_mode.empty()) {
+    argv.push_back("--set");
+    argv.push_back("flash.bank_mode=" + m.bank_mode);
+  }
+  const ChildResult r = run_child(argv);
+  if (r.exit_status != 0) throw InputError("row " + m.id + ": simulation failed: " + r.stderr_text);
+  const auto s = read_summary_numbers(tmp + "/summary.json");
+  RowSim out;
+  const double compute_s = s.at("breakdown.compute.time_ms") * 1e-3;
+  const double fc_s = fc_compute_seconds(tmp + "/layers.csv", &out.layers);
+  out.a = (compute_s - fc_s) / cpi_used;
+  out.a_fc = fc_s / (cpi_used * fc_scale_used);
+  out.latency_s = s.at("latency_ms") * 1e-3;
+  // Memory time = what the layers wait beyond their compute. A weight stream that runs
+  // beside the computation (engine.weight_fetch: overlapped) is in it only where it
+  // outlasts the compute; the fit treats b as fixed, which is exact while every such
+  // layer stays compute-bound at the fitted scale (true of all rows of the committed
+  // x-cube-ai profiles: their FC layers show no flash time).
+  out.b = out.latency_s - compute_s;
+  out.cpi_used = cpi_used;
+  out.static_w = s.at("static_power_mw") * 1e-3;
+  return out;
+}
+
+}  // namespace mcusim::cal

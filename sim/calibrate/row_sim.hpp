@@ -1,0 +1,27 @@
+#pragma once
+// One measurement row simulated as published: the row's board preset at the row's
+// clock (and supply and flash bank mode where stated), with a given engine profile file.
+// Shared by `mcusim calibrate` (fitting) and `mcusim validate` (prediction only).
+#include <string>
+
+#include "sim/calibrate/measurements.hpp"
+
+namespace mcusim::cal {
+
+struct RowSim {
+  // Compute seconds outside / inside FULLY_CONNECTED layers, divided by the multiplier
+  // the run used (so a fitted multiplier scales them linearly); b: the rest (memory).
+  double a = 0, a_fc = 0, b = 0;
+  double cpi_used = 0;
+  double static_w = 0;   // the run's average power at the row's supply (W)
+  double layers = 0;     // layers in the run
+  double latency_s = 0;  // the run as the profile stands
+};
+
+// Runs `mcusim run` in a child process into `tmp`; throws InputError if it fails.
+// cpi_used / fc_scale_used: the profile's multiplier for the row's core and its FC scale.
+RowSim simulate_row(const Measurement& m, const std::string& preset, const std::string& model,
+                    const std::string& engine_file, double cpi_used, double fc_scale_used,
+                    bool preset_has_bank_modes, const std::string& tmp);
+
+}  // namespace mcusim::cal
