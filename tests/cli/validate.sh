@@ -26,6 +26,18 @@ pred=$(awk '$2 == "9042" { print $7 }' "$TMP/stdout")
 expect_exit 0 run -- "$MCUSIM" run --board nucleo-l4r5zi --model ../shared/models/mlperftiny_ic_resnet8_int8.tflite --engine cmsis-nn -q --out "$TMP/r"
 run_ms=$(python3 -c "import json; print('%.3f' % json.load(open('$TMP/r/summary.json'))['latency_ms'])")
 [ "$pred" = "$run_ms" ] || fail "validate predicted $pred ms, run gives $run_ms ms"
+# The supplementary file (kws/vww of the same submissions; no profile was fitted to it):
+# all 30 rows with a preset are held out, and CMSIS-NN's profile, whose kernel instruction
+# counts are real for every kernel, predicts microTVM's kws and vww within 10 %.
+expect_exit 0 supplement -- env MCUSIM="$MCUSIM" scripts/validate-engines configs/measurements/mlperf_tiny_kws_vww.csv --rows-csv "$TMP/sup.csv"
+grep -q "^all profiles: held out 30 rows" "$TMP/stdout" || fail "supplement: $(grep '^all profiles' "$TMP/stdout")"
+grep -q "^skipped row 2019 (x-cube-ai-v9: no preset 'nucleo-u385rg-q')" "$TMP/stdout" || fail "U385 row not skipped"
+python3 - "$TMP/sup.csv" <<'PY' || fail "supplement: cmsis-nn kws/vww not within 10 %"
+import csv, sys
+rows = [r for r in csv.DictReader(open(sys.argv[1])) if r["engine"] == "cmsis-nn"]
+assert sorted(r["benchmark"] for r in rows) == ["kws", "vww"], rows
+assert all(r["in_fit"] == "0" and abs(float(r["rel_err"])) < 0.10 for r in rows), rows
+PY
 # Bad input: one line, exit 2, nothing written.
 expect_exit 2 no-file -- "$MCUSIM" validate --measurements "$TMP/none.csv"
 stderr_has no-file "none.csv: no such file"
