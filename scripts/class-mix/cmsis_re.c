@@ -950,12 +950,13 @@ int cr_fully_connected(const cr_conv_params *p, const cr_quant *q,
  * ships: CMSIS_5's 2020 kernels. Own re-implementation from the algorithm
  * descriptions (CMSIS_5 arm_convolve_s8 V.2.0.x, arm_nn_mat_mult_kernel_s8_s16
  * V.0.8-1.x, arm_q7_to_q15_with_offset, read_and_pad, arm_nn_vec_mat_mult_t_s8
- * V.2.x DSP branch), not CMSIS source. What differs from the current kernels
+ * V.1.x DSP branch), not CMSIS source. What differs from the current kernels
  * above: the im2col column is converted to int16 in element ORDER (SXTAB16
  * pairs re-interleaved with PKHBT/PKHTB, arm_q7_to_q15_with_offset), so each
  * group of 4 weights is re-interleaved the same way (read_and_pad: 2 PKH more
  * per 4 weights and row); requantization is the 2020 64-bit form
- * (cmsis2020_requant.h); no unroll pragma on the FC loop. Compiled only for
+ * (cmsis2020_requant.h); the FC's 16-column loop is written out by hand
+ * (below), so -Os keeps it unrolled. Compiled only for
  * DSP cores; no code of the measured libraries above changes. */
 #if defined(LIB_C2020D) && defined(__ARM_FEATURE_DSP)
 #include "cmsis2020_requant.h"
@@ -1065,50 +1066,84 @@ int c20d_convolve(void *buf, const cr_conv_params *p, const cr_quant *q, const c
   return 0;
 }
 
-/* arm_fully_connected_s8 -> arm_nn_vec_mat_mult_t_s8 (V.2.x, DSP branch): two
- * filter rows at a time, SXTAB16 of the input with the offset, SXTB16 of the
- * weights, SMLAD; no unroll pragma; 2020 requantization. */
+/* arm_fully_connected_s8 -> arm_nn_vec_mat_mult_t_s8 as TFLM 2.3.1 ships it:
+ * V.1.x (2020), DSP branch (V.1.5.0 of April 2020, in a TFLM-vendored tree, read
+ * with read_file; V.1.6.0 of March 2021 has the same branch, V.2.x of May 2021
+ * replaced it by a plain 4-column loop). Two filter rows per pass; 16 columns
+ * per iteration written out as four groups of four: 4 weights of the first row
+ * (post-increment) and 4 inputs, widened by SXTAB16 with the weight and the
+ * input offset (odd bytes through a separate ROR 8, as CMSIS_5's 2020
+ * cmsis_gcc.h __ROR is plain C), 4 weights of the second row read at the
+ * first row's pointer + cols - 4, four SMLAD; a scalar tail of cols % 16; a
+ * lone last row in the same 16-column form; 2020 requantization. The weight
+ * offset is a run-time argument there (0 for TFLM's symmetric int8 weights):
+ * read from a volatile so the compiler keeps the SXTAB16 as the library has it. */
+/* One group of 4 columns, written out 4 times per 16-column iteration as the
+ * library does (a loop here would stay rolled at -Os). */
+#define C20D_FC_GROUP2                             \
+  {                                                \
+    int32_t a = rd_s8x4_ia(&w);                    \
+    int32_t a_lo = SXTAB16(woff2, a);              \
+    int32_t x = rd_s8x4_ia(&v);                    \
+    int32_t a_hi = SXTAB16(woff2, ror8(a));        \
+    int32_t x_lo = SXTAB16(loff2, x);              \
+    int32_t b = rd_s8x4(w + second);               \
+    int32_t x_hi = SXTAB16(loff2, ror8(x));        \
+    acc0 = SMLAD(x_lo, a_lo, acc0);                \
+    int32_t b_lo = SXTAB16(woff2, b);              \
+    acc0 = SMLAD(x_hi, a_hi, acc0);                \
+    int32_t b_hi = SXTAB16(woff2, ror8(b));        \
+    acc1 = SMLAD(x_lo, b_lo, acc1);                \
+    acc1 = SMLAD(x_hi, b_hi, acc1);                \
+  }
+#define C20D_FC_GROUP1                             \
+  {                                                \
+    int32_t a = rd_s8x4_ia(&w);                    \
+    int32_t a_lo = SXTAB16(woff2, a);              \
+    int32_t x = rd_s8x4_ia(&v);                    \
+    int32_t a_hi = SXTAB16(woff2, ror8(a));        \
+    int32_t x_lo = SXTAB16(loff2, x);              \
+    int32_t x_hi = SXTAB16(loff2, ror8(x));        \
+    acc0 = SMLAD(x_lo, a_lo, acc0);                \
+    acc0 = SMLAD(x_hi, a_hi, acc0);                \
+  }
+volatile int32_t c20d_fc_weight_offset = 0;
 int c20d_fully_connected(const cr_conv_params *p, const cr_quant *q, const cr_dims *in_d,
                          const int8_t *in, const cr_dims *f_d, const int8_t *filt,
                          const int32_t *bias, const cr_dims *o_d, int8_t *out) {
   (void)in_d;
   const int32_t cols = f_d->c, rows = o_d->c, m = q->mult[0], s = q->shift[0];
-  const int32_t loff = p->input_offset, doff = p->output_offset;
-  const int32_t off2 = PKHBT16(loff, loff);
+  const int32_t loff = p->input_offset, woff = c20d_fc_weight_offset, doff = p->output_offset;
+  const int32_t second = cols - 4;
+  const int32_t loff2 = PKHBT16(loff, loff), woff2 = PKHBT16(woff, woff);
   const int8_t *rhs = filt;
-  for (int32_t r = rows / 2; r != 0; r--) {
-    const int8_t *v = in, *a = rhs, *b = rhs + cols;
+  int32_t r = 0;
+  for (; r <= rows - 2; r += 2) {
+    const int8_t *v = in, *w = rhs;
     int32_t acc0 = *bias++, acc1 = *bias++;
-    for (int32_t k = cols / 4; k != 0; k--) {
-      int32_t x0 = rd_s8x4_ia(&v), x1 = sxtab16_ror8(off2, x0);
-      x0 = SXTAB16(off2, x0);
-      int32_t w0 = rd_s8x4_ia(&a), w1 = sxtb16_ror8(w0);
-      w0 = SXTB16(w0);
-      acc0 = SMLAD(w1, x1, acc0); acc0 = SMLAD(w0, x0, acc0);
-      w0 = rd_s8x4_ia(&b); w1 = sxtb16_ror8(w0);
-      w0 = SXTB16(w0);
-      acc1 = SMLAD(w1, x1, acc1); acc1 = SMLAD(w0, x0, acc1);
+    int32_t c = 0;
+    for (; c <= cols - 16; c += 16) {
+      C20D_FC_GROUP2 C20D_FC_GROUP2 C20D_FC_GROUP2 C20D_FC_GROUP2
     }
-    for (int32_t k = cols & 3; k != 0; k--) {
+    for (; c < cols; c++) {
       const int32_t x = *v++ + loff;
-      acc0 += x * *a++; acc1 += x * *b++;
+      acc0 += x * (w[0] + woff);
+      acc1 += x * (w[cols] + woff);
+      w++;
     }
     *out++ = c20_out(acc0, m, s, doff, p->act_min, p->act_max);
     *out++ = c20_out(acc1, m, s, doff, p->act_min, p->act_max);
     rhs += 2 * cols;
   }
-  if (rows & 1) {
-    const int8_t *v = in, *a = rhs;
+  if (rows % 2) {
+    const int8_t *v = in, *w = rhs;
     int32_t acc0 = *bias;
-    for (int32_t k = cols / 4; k != 0; k--) {
-      int32_t x0 = rd_s8x4_ia(&v), x1 = sxtab16_ror8(off2, x0);
-      x0 = SXTAB16(off2, x0);
-      int32_t w0 = rd_s8x4_ia(&a), w1 = sxtb16_ror8(w0);
-      w0 = SXTB16(w0);
-      acc0 = SMLAD(w1, x1, acc0); acc0 = SMLAD(w0, x0, acc0);
+    int32_t c = 0;
+    for (; c <= cols - 16; c += 16) {
+      C20D_FC_GROUP1 C20D_FC_GROUP1 C20D_FC_GROUP1 C20D_FC_GROUP1
     }
-    for (int32_t k = cols & 3; k != 0; k--) acc0 += (*v++ + loff) * *a++;
-    *out++ = c20_out(acc0, m, s, doff, p->act_min, p->act_max);
+    for (; c < cols; c++) acc0 += (*v++ + loff) * (*w++ + woff);
+    *out = c20_out(acc0, m, s, doff, p->act_min, p->act_max);
   }
   return 0;
 }
