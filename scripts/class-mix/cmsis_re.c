@@ -1079,16 +1079,19 @@ int c20d_convolve(void *buf, const cr_conv_params *p, const cr_quant *q, const c
  * offset is a run-time argument there (0 for TFLM's symmetric int8 weights):
  * read from a volatile so the compiler keeps the SXTAB16 as the library has it. */
 /* One group of 4 columns, written out 4 times per 16-column iteration as the
- * library does (a loop here would stay rolled at -Os). */
+ * library does (a loop here would stay rolled at -Os): 4 weights of the first
+ * row and 4 inputs widened, then (two rows) the second row's 4 weights. */
+#define C20D_FC_WIDEN                              \
+  int32_t a = rd_s8x4_ia(&w);                      \
+  int32_t a_lo = SXTAB16(woff2, a);                \
+  int32_t x = rd_s8x4_ia(&v);                      \
+  int32_t a_hi = SXTAB16(woff2, ror8(a));          \
+  int32_t x_lo = SXTAB16(loff2, x);                \
+  int32_t x_hi = SXTAB16(loff2, ror8(x));
 #define C20D_FC_GROUP2                             \
   {                                                \
-    int32_t a = rd_s8x4_ia(&w);                    \
-    int32_t a_lo = SXTAB16(woff2, a);              \
-    int32_t x = rd_s8x4_ia(&v);                    \
-    int32_t a_hi = SXTAB16(woff2, ror8(a));        \
-    int32_t x_lo = SXTAB16(loff2, x);              \
+    C20D_FC_WIDEN                                  \
     int32_t b = rd_s8x4(w + second);               \
-    int32_t x_hi = SXTAB16(loff2, ror8(x));        \
     acc0 = SMLAD(x_lo, a_lo, acc0);                \
     int32_t b_lo = SXTAB16(woff2, b);              \
     acc0 = SMLAD(x_hi, a_hi, acc0);                \
@@ -1098,12 +1101,7 @@ int c20d_convolve(void *buf, const cr_conv_params *p, const cr_quant *q, const c
   }
 #define C20D_FC_GROUP1                             \
   {                                                \
-    int32_t a = rd_s8x4_ia(&w);                    \
-    int32_t a_lo = SXTAB16(woff2, a);              \
-    int32_t x = rd_s8x4_ia(&v);                    \
-    int32_t a_hi = SXTAB16(woff2, ror8(a));        \
-    int32_t x_lo = SXTAB16(loff2, x);              \
-    int32_t x_hi = SXTAB16(loff2, ror8(x));        \
+    C20D_FC_WIDEN                                  \
     acc0 = SMLAD(x_lo, a_lo, acc0);                \
     acc0 = SMLAD(x_hi, a_hi, acc0);                \
   }
