@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
 #include <cstdlib>
 #include <fstream>
 #include <map>
@@ -60,7 +61,7 @@ std::vector<Measurement> read_measurements(const std::string& path) {
       if (s.empty() && !required) return static_cast<double>(NAN);
       char* end = nullptr;
       const double v = std::strtod(s.c_str(), &end);
-      if (s.empty() || *end != '\0' || !(v > 0))
+      if (s.empty() || *end != '\0' || !(v > 0) || !std::isfinite(v))
         throw InputError(path + ":" + std::to_string(lineno) + ": column " + c +
                          ": expected a positive number, got '" + s + "'");
       return v;

@@ -48,6 +48,9 @@ stderr_has no-rows "no row matches the profiles' engine names with a board prese
 expect_exit 2 rows-dir -- "$MCUSIM" validate --measurements "$MEAS" --rows-csv "$TMP/nodir/rows.csv"
 stderr_has rows-dir "nodir/rows.csv: directory '.*nodir' does not exist"
 [ ! -e "$TMP/nodir" ] || fail "rows-dir: directory created"
+{ head -1 "$MEAS"; grep '^42,' "$MEAS" | sed 's/,389.56,/,inf,/'; } > "$TMP/inf.csv"
+expect_exit 2 inf-latency -- "$MCUSIM" validate --measurements "$TMP/inf.csv" --models-dir ../shared/models
+stderr_has inf-latency "inf.csv:2: column latency_ms: expected a positive number, got 'inf'"
 printf 'row_id,board\n1,x\n' > "$TMP/bad.csv"
 expect_exit 2 bad-csv -- "$MCUSIM" validate --measurements "$TMP/bad.csv"
 stderr_has bad-csv "bad.csv:1: missing column 'core'"
