@@ -107,10 +107,10 @@ int calibrate(const CalibrateRequest& req) {
     if (isatty(STDERR_FILENO))  // progress only for a person watching
       std::cerr << "\rcalibrate: row " << m.id << " " << preset << " " << m.model_file << "   "
                 << std::flush;
-    const RowSim s = simulate_row(m, preset, req.models_dir + "/" + m.model_file, req.engine_file,
-                                  prior_cpi[core],
-                                  prof.kernel_scale.count("fc") ? prof.kernel_scale.at("fc") : 1.0,
-                                  bool(bt.find("flash.bank_modes")), tmpdir + "/row" + m.id);
+    const RowSim s =
+        simulate_row(m, preset, row_model_path(m, req.models_dir), req.engine_file, prior_cpi[core],
+                     prof.kernel_scale.count("fc") ? prof.kernel_scale.at("fc") : 1.0,
+                     bool(bt.find("flash.bank_modes")), tmpdir + "/row" + m.id);
     used.push_back(m);
     sims.push_back(s);
     Observation o;

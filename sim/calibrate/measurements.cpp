@@ -4,11 +4,13 @@
 #include <cctype>
 #include <cmath>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <map>
 
 #include "sim/core/csv.hpp"
 #include "sim/core/error.hpp"
+#include "sim/run/paths.hpp"
 
 namespace mcusim::cal {
 namespace {
@@ -43,8 +45,8 @@ std::vector<Measurement> read_measurements(const std::string& path) {
   const auto header = split_csv(line);
   std::map<std::string, std::size_t> col;
   for (std::size_t i = 0; i < header.size(); ++i) col[header[i]] = i;
-  for (const char* need : {"row_id", "board", "core", "clock_mhz", "benchmark", "model_file",
-                           "engine", "latency_ms"})
+  for (const char* need :
+       {"row_id", "board", "core", "clock_mhz", "benchmark", "model_file", "engine", "latency_ms"})
     if (!col.count(need)) throw InputError(path + ":1: missing column '" + need + "'");
   std::vector<Measurement> out;
   int lineno = 1;
@@ -82,6 +84,21 @@ std::vector<Measurement> read_measurements(const std::string& path) {
     out.push_back(std::move(m));
   }
   return out;
+}
+
+std::string default_models_dir(const std::string& measurements) {
+  namespace fs = std::filesystem;
+  const fs::path beside = fs::path(measurements).parent_path() / ".." / "models";
+  if (fs::is_directory(beside)) return beside.string();
+  return shared_dir() + "/models";
+}
+
+std::string row_model_path(const Measurement& m, const std::string& models_dir) {
+  const std::string path = models_dir + "/" + m.model_file;
+  if (!std::filesystem::is_regular_file(path))
+    throw InputError("row " + m.id + ": model file " + path +
+                     " not found (--models-dir DIR names where model_file resolves)");
+  return path;
 }
 
 std::string preset_name_of(const std::string& board) {

@@ -18,6 +18,15 @@ struct Measurement {
 // Throws InputError naming the file, line and column for a malformed file.
 std::vector<Measurement> read_measurements(const std::string& path);
 
+// Where a measurements file's model_file names resolve when --models-dir is not given:
+// <file's dir>/../models (the layout of ../shared/calibration), else the project's
+// ../shared/models (e.g. for configs/measurements/).
+std::string default_models_dir(const std::string& measurements);
+
+// The model a row names, under models_dir; an InputError naming the row and the path,
+// and how to point elsewhere, if the file is not there.
+std::string row_model_path(const Measurement& m, const std::string& models_dir);
+
 // "Nucleo-L4R5ZI" -> "nucleo-l4r5zi" (board preset naming).
 std::string preset_name_of(const std::string& board);
 

@@ -163,7 +163,7 @@ int validate(const ValidateRequest& req) {
                   << std::flush;
       RowSim s;
       try {
-        s = simulate_row(m, preset, req.models_dir + "/" + m.model_file, p.file, p.mult.at(core),
+        s = simulate_row(m, preset, row_model_path(m, req.models_dir), p.file, p.mult.at(core),
                          p.fc_scale, bool(bt.find("flash.bank_modes")), tmpdir + "/row" + m.id);
       } catch (...) {
         fs::remove_all(tmpdir);

@@ -2,6 +2,7 @@
 // (see sim/calibrate/validate.hpp).
 #include <filesystem>
 
+#include "sim/calibrate/measurements.hpp"
 #include "sim/calibrate/validate.hpp"
 #include "sim/cli/command.hpp"
 #include "sim/cli/options.hpp"
@@ -24,9 +25,9 @@ int cmd_validate(const std::vector<std::string>& args) {
       "engine-file", po::value<std::vector<std::string>>()->composing(),
       "a profile by path (e.g. your own calibrate output)")(
       "board", po::value<std::vector<std::string>>()->composing(),
-      "only rows of these board presets")(
-      "models-dir", po::value<std::string>(),
-      "where model_file names resolve (default: <measurements dir>/../models)")(
+      "only rows of these board presets")("models-dir", po::value<std::string>(),
+                                          "where model_file names resolve (default: <measurements "
+                                          "dir>/../models, else ../shared/models)")(
       "rows-csv", po::value<std::string>(),
       "also write every row's measured and predicted values as CSV");
   po::variables_map vm;
@@ -57,9 +58,8 @@ int cmd_validate(const std::vector<std::string>& args) {
         req.engine_files.push_back(preset_path("engines", e));
     }
   if (vm.count("board")) req.boards = vm["board"].as<std::vector<std::string>>();
-  req.models_dir = vm.count("models-dir")
-                       ? vm["models-dir"].as<std::string>()
-                       : (fs::path(req.measurements).parent_path() / ".." / "models").string();
+  req.models_dir = vm.count("models-dir") ? vm["models-dir"].as<std::string>()
+                                          : cal::default_models_dir(req.measurements);
   if (vm.count("rows-csv")) {
     req.rows_csv = vm["rows-csv"].as<std::string>();
     const auto dir = fs::path(req.rows_csv).parent_path();

@@ -38,6 +38,9 @@ rows = [r for r in csv.DictReader(open(sys.argv[1])) if r["engine"] == "cmsis-nn
 assert sorted(r["benchmark"] for r in rows) == ["kws", "vww"], rows
 assert all(r["in_fit"] == "0" and abs(float(r["rel_err"])) < 0.10 for r in rows), rows
 PY
+# Without --models-dir, a file outside ../shared/calibration resolves its models in ../shared/models.
+expect_exit 0 default-models -- "$MCUSIM" validate --measurements configs/measurements/mlperf_tiny_kws_vww.csv --engine cmsis-nn
+grep -q "^cmsis-nn: held out 2 rows" "$TMP/stdout" || fail "default models dir: $(cat "$TMP/stdout")"
 # Bad input: one line, exit 2, nothing written.
 expect_exit 2 no-file -- "$MCUSIM" validate --measurements "$TMP/none.csv"
 stderr_has no-file "none.csv: no such file"
@@ -51,6 +54,8 @@ stderr_has rows-dir "nodir/rows.csv: directory '.*nodir' does not exist"
 { head -1 "$MEAS"; grep '^42,' "$MEAS" | sed 's/,389.56,/,inf,/'; } > "$TMP/inf.csv"
 expect_exit 2 inf-latency -- "$MCUSIM" validate --measurements "$TMP/inf.csv" --models-dir ../shared/models
 stderr_has inf-latency "inf.csv:2: column latency_ms: expected a positive number, got 'inf'"
+expect_exit 2 models-dir -- "$MCUSIM" validate --measurements "$MEAS" --engine cmsis-nn --models-dir "$TMP"
+stderr_has models-dir "row 41: model file .*/mlperftiny_ad01_fc_autoencoder_int8.tflite not found \\(--models-dir DIR"
 printf 'row_id,board\n1,x\n' > "$TMP/bad.csv"
 expect_exit 2 bad-csv -- "$MCUSIM" validate --measurements "$TMP/bad.csv"
 stderr_has bad-csv "bad.csv:1: missing column 'core'"
