@@ -1145,4 +1145,223 @@ int c20d_fully_connected(const cr_conv_params *p, const cr_quant *q, const cr_di
   }
   return 0;
 }
+
+/* arm_convolve_1x1_s8_fast (2020) -> arm_nn_mat_mult_nt_t_s8 V.1.0.x, DSP branch
+ * (read with read_file: V.1.0.3 of October 2020; the 2020 cmsis_gcc.h gives the
+ * rotated extend as a separate ROR + SXTB16): per pair of filter rows, their
+ * sums x input offset + bias first; then 2 input rows x 2 filter rows, 16
+ * columns per iteration written out as four groups (first rows post-increment,
+ * second rows read at +cols - 4), a scalar tail, requantization of the four
+ * (2020 form) before offset and clamp; a lone input row 1 x 2 in the same form;
+ * a lone filter row scalar with the offset added per element. No 4-column
+ * middle loop (today's kernel has one). */
+#define C20D_MM_GROUP2X2                                                   \
+  {                                                                        \
+    int32_t w0 = rd_s8x4_ia(&rp), w0l = SXTB16(w0);                        \
+    int32_t x0 = rd_s8x4_ia(&lp), x0l = SXTB16(x0);                        \
+    int32_t w1 = rd_s8x4(rp + second);                                     \
+    w0 = SXTB16(ror8(w0)); x0 = SXTB16(ror8(x0));                          \
+    r00 = SMLAD(x0l, w0l, r00);                                            \
+    int32_t w1l = SXTB16(w1);                                              \
+    r00 = SMLAD(x0, w0, r00);                                              \
+    w1 = SXTB16(ror8(w1));                                                 \
+    r01 = SMLAD(x0l, w1l, r01);                                            \
+    r01 = SMLAD(x0, w1, r01);                                              \
+    x0 = rd_s8x4(lp + second); x0l = SXTB16(x0); x0 = SXTB16(ror8(x0));    \
+    r10 = SMLAD(x0l, w0l, r10);                                            \
+    r11 = SMLAD(x0l, w1l, r11);                                            \
+    r10 = SMLAD(x0, w0, r10);                                              \
+    r11 = SMLAD(x0, w1, r11);                                              \
+  }
+#define C20D_MM_GROUP1X2                                                   \
+  {                                                                        \
+    int32_t w0 = rd_s8x4_ia(&rp), w1 = rd_s8x4(rp + second);               \
+    int32_t x0 = rd_s8x4_ia(&lp);                                          \
+    int32_t w0l = SXTB16(w0), x0l = SXTB16(x0), w1l = SXTB16(w1);          \
+    w0 = SXTB16(ror8(w0)); x0 = SXTB16(ror8(x0)); w1 = SXTB16(ror8(w1));   \
+    r00 = SMLAD(x0l, w0l, r00); r00 = SMLAD(x0, w0, r00);                  \
+    r01 = SMLAD(x0l, w1l, r01); r01 = SMLAD(x0, w1, r01);                  \
+  }
+static NOINL void c20d_mm_nt_t(const int8_t *lhs, const int8_t *rhs, const int32_t *bias,
+                               int8_t *dst, const int32_t *mult, const int32_t *shift,
+                               int32_t lhs_rows, int32_t rhs_rows, int32_t cols,
+                               int32_t loff, int32_t doff, int32_t lo, int32_t hi) {
+  const int32_t second = cols - 4;
+  int32_t r = 0;
+  for (; r <= rhs_rows - 2; r += 2) {
+    const int8_t *lp = lhs;
+    int8_t *d = dst;
+    int32_t base0 = 0, base1 = 0;
+    for (int32_t c = 0; c < cols; ++c) { base0 += rhs[c]; base1 += rhs[c + cols]; }
+    base0 = base0 * loff + bias[r];
+    base1 = base1 * loff + bias[r + 1];
+    for (int32_t l = lhs_rows >> 1; l != 0; l--) {
+      const int8_t *rp = rhs;
+      int32_t r00 = base0, r01 = base1, r10 = base0, r11 = base1;
+      int32_t c = 0;
+      for (; c <= cols - 16; c += 16) {
+        C20D_MM_GROUP2X2 C20D_MM_GROUP2X2 C20D_MM_GROUP2X2 C20D_MM_GROUP2X2
+      }
+      for (; c < cols; ++c) {
+        const int32_t w0 = rp[0], w1 = rp[cols];
+        int32_t x = lp[0];
+        r00 += x * w0; r01 += x * w1;
+        x = lp[cols];
+        r10 += x * w0; r11 += x * w1;
+        ++rp; ++lp;
+      }
+      r00 = c20_requant(r00, mult[r], shift[r]);
+      r01 = c20_requant(r01, mult[r + 1], shift[r + 1]);
+      r10 = c20_requant(r10, mult[r], shift[r]);
+      r11 = c20_requant(r11, mult[r + 1], shift[r + 1]);
+      r00 += doff; r01 += doff; r10 += doff; r11 += doff;
+      r00 = r00 < lo ? lo : (r00 > hi ? hi : r00);
+      r01 = r01 < lo ? lo : (r01 > hi ? hi : r01);
+      r10 = r10 < lo ? lo : (r10 > hi ? hi : r10);
+      r11 = r11 < lo ? lo : (r11 > hi ? hi : r11);
+      d[0] = (int8_t)r00; d[1] = (int8_t)r01;
+      d += rhs_rows;
+      d[0] = (int8_t)r10; d[1] = (int8_t)r11;
+      d += rhs_rows;
+      lp += cols;
+    }
+    if (lhs_rows % 2) {
+      const int8_t *rp = rhs;
+      int32_t r00 = base0, r01 = base1;
+      int32_t c = 0;
+      for (; c <= cols - 16; c += 16) {
+        C20D_MM_GROUP1X2 C20D_MM_GROUP1X2 C20D_MM_GROUP1X2 C20D_MM_GROUP1X2
+      }
+      for (; c < cols; ++c) {
+        const int32_t x = lp[0];
+        r00 += x * rp[0]; r01 += x * rp[cols];
+        ++rp; ++lp;
+      }
+      r00 = c20_requant(r00, mult[r], shift[r]);
+      r01 = c20_requant(r01, mult[r + 1], shift[r + 1]);
+      r00 += doff; r01 += doff;
+      r00 = r00 < lo ? lo : (r00 > hi ? hi : r00);
+      r01 = r01 < lo ? lo : (r01 > hi ? hi : r01);
+      d[0] = (int8_t)r00; d[1] = (int8_t)r01;
+    }
+    rhs += 2 * cols;
+    dst += 2;
+  }
+  if (rhs_rows % 2) {
+    const int8_t *lp = lhs;
+    int8_t *d = dst;
+    for (int32_t l = 0; l < lhs_rows; ++l) {
+      const int8_t *rp = rhs;
+      int32_t acc = bias[rhs_rows - 1];
+      for (int32_t c = 0; c < cols; ++c) acc += (*lp++ + loff) * *rp++;
+      *d = c20_out(acc, mult[rhs_rows - 1], shift[rhs_rows - 1], doff, lo, hi);
+      d += rhs_rows;
+    }
+  }
+}
+#undef C20D_MM_GROUP2X2
+#undef C20D_MM_GROUP1X2
+
+int c20d_convolve_1x1(const cr_conv_params *p, const cr_quant *q, const cr_dims *in_d,
+                      const int8_t *in, const cr_dims *f_d, const int8_t *filt,
+                      const int32_t *bias, const cr_dims *o_d, int8_t *out) {
+  (void)f_d;
+  c20d_mm_nt_t(in, filt, bias, out, q->mult, q->shift, in_d->n * in_d->h * in_d->w, o_d->c,
+               in_d->c, p->input_offset, p->output_offset, p->act_min, p->act_max);
+  return 0;
+}
+
+/* arm_depthwise_conv_s8_opt V.1.5.0 (March 2020), DSP branch (read with
+ * read_file); TFLM 2.3.1 sends every depthwise layer with multiplier 1 here,
+ * 3x3 or not. Per output pixel: the kernel window's rows above/below the input
+ * zero-filled in one block, each tap's input pixel converted to int16 with the
+ * input offset (arm_q7_to_q15_with_offset; zeros left/right of the input);
+ * then 4 channels at a time, the window's taps in pairs: 4 weights of two taps
+ * each, both extended (SXTB16, separate ROR), the int16 inputs of the two taps
+ * re-interleaved with PKHBT/PKHTB to meet them, 4 SMLAD per pair; an odd last
+ * tap scalar; requantize (2020 form), offset, clamp per channel; left-over
+ * channels scalar. buf: kh * kw * ch int16. */
+int c20d_dw_opt(void *buf, const cr_conv_params *p, const cr_quant *q, const cr_dims *in_d,
+                const int8_t *in, const cr_dims *f_d, const int8_t *filt, const int32_t *bias,
+                const cr_dims *o_d, int8_t *out) {
+  const int32_t iw = in_d->w, ih = in_d->h, ch = in_d->c;
+  const int32_t kh = f_d->h, kw = f_d->w, ow = o_d->w, oh = o_d->h;
+  const int32_t taps = kh * kw;
+  int16_t *const col = (int16_t *)buf;
+  const int16_t ioff = (int16_t)p->input_offset;
+  for (int32_t oy = 0; oy < oh; oy++) {
+    const int32_t by = oy * p->stride_h - p->pad_h;
+    for (int32_t ox = 0; ox < ow; ox++) {
+      const int32_t bx = ox * p->stride_w - p->pad_w;
+      const int32_t ky0 = by < 0 ? -by : 0;
+      const int32_t ky1 = kh < ih - by ? kh : ih - by;
+      int32_t idx = 0;
+      if (ky0 != 0) {
+        memset(&col[idx], 0, (size_t)(kw * ch * ky0) * sizeof(int16_t));
+        idx += kw * ch * ky0;
+      }
+      for (int32_t ky = ky0; ky < ky1; ky++) {
+        const int32_t y = by + ky;
+        for (int32_t kx = 0; kx < kw; kx++) {
+          const int32_t x = bx + kx;
+          if (x < 0 || x >= iw)
+            memset(&col[idx], 0, (size_t)ch * sizeof(int16_t));
+          else
+            q7_to_q15_off(in + (y * iw + x) * ch, &col[idx], (uint32_t)ch, ioff);
+          idx += ch;
+        }
+      }
+      if (kh - ky1 != 0) memset(&col[idx], 0, (size_t)(kw * ch * (kh - ky1)) * sizeof(int16_t));
+      const int32_t *b = bias, *m = q->mult, *s = q->shift;
+      int32_t shift_ch = 0;
+      for (int32_t g = ch / 4; g != 0; g--) {
+        int32_t s0 = *b++, s1 = *b++, s2 = *b++, s3 = *b++;
+        const int16_t *cp = col + shift_ch;
+        const int8_t *wp = filt + shift_ch;
+        shift_ch += 4;
+        for (int32_t t = taps / 2; t != 0; t--) {
+          int32_t wb1 = rd_s8x4(wp), wa1 = rd_s8x4(wp + ch);
+          int32_t oa = rd_s16x2(cp), ob = rd_s16x2(cp + ch);
+          int32_t wa2 = SXTB16(wb1);
+          wb1 = SXTB16(ror8(wb1));
+          int32_t wb2 = SXTB16(wa1);
+          wa1 = SXTB16(ror8(wa1));
+          int32_t oc = PKHBT16(ob, oa);
+          oa = PKHTB16(ob, oa);
+          int32_t t0 = PKHBT16(wb2, wa2);
+          s0 = SMLAD(oc, t0, s0);
+          t0 = PKHBT16(wb1, wa1);
+          s1 = SMLAD(oa, t0, s1);
+          oa = rd_s16x2(cp + 2);
+          ob = rd_s16x2(cp + ch + 2);
+          oc = PKHBT16(ob, oa);
+          oa = PKHTB16(ob, oa);
+          t0 = PKHTB16(wa2, wb2);
+          s2 = SMLAD(oc, t0, s2);
+          t0 = PKHTB16(wa1, wb1);
+          s3 = SMLAD(oa, t0, s3);
+          wp += ch << 1;
+          cp += ch << 1;
+        }
+        if (taps & 1) {
+          s0 += wp[0] * cp[0]; s1 += wp[1] * cp[1];
+          s2 += wp[2] * cp[2]; s3 += wp[3] * cp[3];
+        }
+        *out++ = c20_out(s0, *m++, *s++, p->output_offset, p->act_min, p->act_max);
+        *out++ = c20_out(s1, *m++, *s++, p->output_offset, p->act_min, p->act_max);
+        *out++ = c20_out(s2, *m++, *s++, p->output_offset, p->act_min, p->act_max);
+        *out++ = c20_out(s3, *m++, *s++, p->output_offset, p->act_min, p->act_max);
+      }
+      for (int32_t r = ch & 3; r != 0; r--) {
+        const int16_t *cp = col + shift_ch;
+        const int8_t *wp = filt + shift_ch;
+        int32_t acc = *b++;
+        shift_ch++;
+        for (int32_t t = 0; t < taps; t++) acc += wp[t * ch] * cp[t * ch];
+        *out++ = c20_out(acc, *m++, *s++, p->output_offset, p->act_min, p->act_max);
+      }
+    }
+  }
+  return 0;
+}
 #endif

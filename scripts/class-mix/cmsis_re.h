@@ -50,4 +50,7 @@ int cr_avgpool(void *buf, const cr_pool_params *p, const cr_dims *in_d,
  * c20d_convolve's buf: 2 * kh * kw * ic int16 */
 cr_conv_buf_fn c20d_convolve;
 cr_conv_fn c20d_fully_connected;
+cr_conv_fn c20d_convolve_1x1;
+/* buf: kh * kw * ic int16 */
+cr_conv_buf_fn c20d_dw_opt;
 #endif

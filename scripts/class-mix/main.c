@@ -234,14 +234,18 @@ int main(void) {
 #define CONV_ARGS &p, &q, &din, in_buf, &df, filt_buf, bias_buf, &dout, out_buf
 #if defined(LIB_C2020D) || defined(LIB_C2020)
 #if defined(LIB_C2020D)
-    /* CMSIS_5 2020 with ARM_MATH_DSP (TFLM 2.3.1): the 2020 wrapper sends
-     * every conv layer of these models (3x3, strided 1x1) to arm_convolve_s8 */
+    /* CMSIS_5 2020 with ARM_MATH_DSP (TFLM 2.3.1): the 2020 wrapper sends a
+     * 1x1 stride-1 unpadded layer to arm_convolve_1x1_s8_fast and every other
+     * conv layer (3x3, strided 1x1) to arm_convolve_s8; TFLM 2.3.1 sends every
+     * depthwise layer with multiplier 1 to arm_depthwise_conv_s8_opt */
     if (L->k == K_FC) {
       BRACKET(v0, v1, k, c20d_fully_connected(CONV_ARGS));
-    } else if (!dw && L->k != K_CONV_1X1) {
-      BRACKET(v0, v1, k, c20d_convolve(scratch, CONV_ARGS));
+    } else if (L->k == K_CONV_1X1) {
+      BRACKET(v0, v1, k, c20d_convolve_1x1(CONV_ARGS));
+    } else if (dw) {
+      BRACKET(v0, v1, k, c20d_dw_opt(scratch, CONV_ARGS));
     } else {
-      report("skip", li, 0, 0, 0, 0); continue;
+      BRACKET(v0, v1, k, c20d_convolve(scratch, CONV_ARGS));
     }
 #else
     /* CMSIS_5 2020-2021 without ARM_MATH_DSP: conv layers through the
@@ -267,9 +271,13 @@ int main(void) {
               for (int kx = 0; kx < L->kw; kx++) {
                 const int yy = y * L->sh - L->ph + ky, xx = x * L->sw - L->pw + kx;
                 if (yy < 0 || yy >= L->ih || xx < 0 || xx >= L->iw) continue;
-                for (int ci = 0; ci < L->ic; ci++)
-                  acc += (in_buf[(yy * L->iw + xx) * L->ic + ci] + 128) *
-                         filt_buf[((c * L->kh + ky) * L->kw + kx) * L->ic + ci];
+                if (dw) /* depthwise, multiplier 1: filter [1, kh, kw, oc] */
+                  acc += (in_buf[(yy * L->iw + xx) * L->ic + c] + 128) *
+                         filt_buf[(ky * L->kw + kx) * L->oc + c];
+                else
+                  for (int ci = 0; ci < L->ic; ci++)
+                    acc += (in_buf[(yy * L->iw + xx) * L->ic + ci] + 128) *
+                           filt_buf[((c * L->kh + ky) * L->kw + kx) * L->ic + ci];
               }
             const int qc = fc ? 0 : c;
             bad += out_buf[o++] != (int8_t)r_clamp(r_mbqm(acc, mult_buf[qc], shift_buf[qc]) - 128, -128, 127);
