@@ -53,6 +53,25 @@ assert measured == 46266748, measured
 assert abs(instr / measured - 1) < 0.05, (instr, measured)
 print(f"ResNet-8 conv, TFLM 2.3.1 on M4: {instr:.4g} instructions modelled vs {measured} measured ({instr / measured - 1:+.1%})")
 PY
+# ... and MobileNet_V2's 1x1 and depthwise layers what the 2020 1x1 and depthwise kernels were
+# measured to issue on them (64,705,740 and 51,105,543), within 5 %.
+expect_exit 0 tflm231-mnv2 -- "$MCUSIM" run --board nucleo-l4r5zi --model zoo:mobilenet_v2_0.35_128 \
+  --engine tflm-cmsis-nn "${UNIT[@]}" --set engine.cores.cortex-m4.efficiency=1 --set engine.per_layer_cycles=0 \
+  -q --out "$TMP/t231m"
+python3 - "$TMP/t231m/layers.csv" <<'PY' || fail "tflm-cmsis-nn 2020 1x1 / depthwise instructions"
+import csv, sys
+layers = list(csv.DictReader(open(sys.argv[1])))
+rows = [l.split(",") for l in open("configs/engines/data/class_mix.csv")]
+def measured(kernel):
+    return sum(int(r[5]) for r in rows if r[:3] == ["cmsis-nn-2020", "cortex-m4", kernel] and r[3] == "mobilenet_v2_0.35_128")
+dw = sum(float(r["compute_ms"]) * 120e3 for r in layers if r["op"] == "DEPTHWISE_CONV_2D")
+pw = sum(float(r["compute_ms"]) * 120e3 for r in layers
+         if r["op"] == "CONV_2D" and r["index"] != "0")  # every CONV_2D but the first is 1x1
+for name, model, meas, want in (("depthwise", dw, measured("dw_3x3"), 51105543), ("1x1", pw, measured("conv_1x1"), 64705740)):
+    assert meas == want, (name, meas)
+    assert abs(model / meas - 1) < 0.05, (name, model, meas)
+    print(f"MobileNet_V2 {name}, TFLM 2.3.1 on M4: {model:.4g} instructions modelled vs {meas} measured ({model / meas - 1:+.1%})")
+PY
 # Without the DSP extension TFLM 2.3.1's cmsis-nn conv and FC fall back to the reference
 # kernels: on the Cortex-M0+ (NUCLEO-G0B1RE) tflm-cmsis-nn's conv/FC layers cost exactly
 # what tflm-reference's do, compute and flash re-reads alike (both at efficiency 1).
