@@ -94,6 +94,9 @@ std::string default_models_dir(const std::string& measurements) {
 }
 
 std::string row_model_path(const Measurement& m, const std::string& models_dir) {
+  // A built-in network (zoo:NAME, e.g. a vendor's published MobileNet_V2 timing) is passed
+  // to `mcusim run` as it is; an unknown name is the run's own input error.
+  if (m.model_file.rfind("zoo:", 0) == 0) return m.model_file;
   const std::string path = models_dir + "/" + m.model_file;
   if (!std::filesystem::is_regular_file(path))
     throw InputError("row " + m.id + ": model file " + path +

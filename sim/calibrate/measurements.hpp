@@ -23,8 +23,8 @@ std::vector<Measurement> read_measurements(const std::string& path);
 // ../shared/models (e.g. for configs/measurements/).
 std::string default_models_dir(const std::string& measurements);
 
-// The model a row names, under models_dir; an InputError naming the row and the path,
-// and how to point elsewhere, if the file is not there.
+// The model a row names, under models_dir (or a zoo:NAME as it is); an InputError naming
+// the row and the path, and how to point elsewhere, if the file is not there.
 std::string row_model_path(const Measurement& m, const std::string& models_dir);
 
 // "Nucleo-L4R5ZI" -> "nucleo-l4r5zi" (board preset naming).
