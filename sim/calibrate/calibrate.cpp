@@ -78,8 +78,8 @@ int calibrate(const CalibrateRequest& req) {
   std::vector<RowSim> sims;
   std::vector<std::string> skipped;
   std::set<std::string> seen;  // identical repeats (same board/model/engine/latency) once
-  char tmpl[] = "/tmp/mcusim-calibrate-XXXXXX";
-  const std::string tmpdir = mkdtemp(tmpl) ? tmpl : "/tmp";
+  const ScratchDir scratch("mcusim-calibrate");
+  const std::string& tmpdir = scratch.path();
   for (const auto& m : rows) {
     if (!matches(m, prof.matches)) continue;
     const std::string preset = preset_name_of(m.board);
@@ -125,7 +125,6 @@ int calibrate(const CalibrateRequest& req) {
     o.b -= prior_layer_cycles * o.layers_s;
     obs.push_back(o);
   }
-  fs::remove_all(tmpdir);
   if (isatty(STDERR_FILENO)) std::cerr << "\n";
   if (obs.empty())
     throw InputError(req.measurements + ": no row matches engine '" + req.engine_name +

@@ -1,8 +1,12 @@
 #include "sim/calibrate/row_sim.hpp"
 
+#include <unistd.h>
+
 #include <cmath>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
+#include <stdexcept>
 #include <vector>
 
 #include "sim/core/csv.hpp"
@@ -30,6 +34,17 @@ double fc_compute_seconds(const std::string& path, double* layers) {
 }
 
 }  // namespace
+
+ScratchDir::ScratchDir(const std::string& prefix) {
+  std::string tmpl = "/tmp/" + prefix + "-XXXXXX";
+  if (!mkdtemp(tmpl.data())) throw std::runtime_error("cannot create a scratch directory " + tmpl);
+  path_ = tmpl;
+}
+
+ScratchDir::~ScratchDir() {
+  std::error_code ec;  // best effort: a destructor does not throw
+  std::filesystem::remove_all(path_, ec);
+}
 
 RowSim simulate_row(const Measurement& m, const std::string& preset, const std::string& model,
                     const std::string& engine_file, double cpi_used, double fc_scale_used,

@@ -18,6 +18,20 @@ struct RowSim {
   double latency_s = 0;  // the run as the profile stands
 };
 
+// A private scratch directory under /tmp for the rows' runs, removed with everything in
+// it when the object goes out of scope (also when a row's simulation throws).
+class ScratchDir {
+ public:
+  explicit ScratchDir(const std::string& prefix);  // throws if it cannot be created
+  ~ScratchDir();
+  ScratchDir(const ScratchDir&) = delete;
+  ScratchDir& operator=(const ScratchDir&) = delete;
+  const std::string& path() const { return path_; }
+
+ private:
+  std::string path_;
+};
+
 // Runs `mcusim run` in a child process into `tmp`; throws InputError if it fails.
 // cpi_used / fc_scale_used: the profile's multiplier for the row's core and its FC scale.
 RowSim simulate_row(const Measurement& m, const std::string& preset, const std::string& model,

@@ -126,10 +126,8 @@ int validate(const ValidateRequest& req) {
   std::vector<Profile> profiles;
   for (const auto& f : req.engine_files) profiles.push_back(load_profile(f));
 
-  char tmpl[] = "/tmp/mcusim-validate-XXXXXX";
-  if (!mkdtemp(tmpl))
-    throw std::runtime_error("validate: cannot create a temporary directory under /tmp");
-  const std::string tmpdir = tmpl;
+  const ScratchDir scratch("mcusim-validate");
+  const std::string& tmpdir = scratch.path();
   std::vector<Row> out;
   std::vector<std::string> skipped;
   for (const auto& p : profiles) {
@@ -161,14 +159,9 @@ int validate(const ValidateRequest& req) {
       if (isatty(STDERR_FILENO))  // progress only for a person watching
         std::cerr << "\rvalidate: " << p.name << " row " << m.id << " " << preset << "   "
                   << std::flush;
-      RowSim s;
-      try {
-        s = simulate_row(m, preset, row_model_path(m, req.models_dir), p.file, p.mult.at(core),
-                         p.fc_scale, bool(bt.find("flash.bank_modes")), tmpdir + "/row" + m.id);
-      } catch (...) {
-        fs::remove_all(tmpdir);
-        throw;
-      }
+      const RowSim s =
+          simulate_row(m, preset, row_model_path(m, req.models_dir), p.file, p.mult.at(core),
+                       p.fc_scale, bool(bt.find("flash.bank_modes")), tmpdir + "/row" + m.id);
       Row r;
       r.engine = p.name;
       r.id = m.id;
@@ -183,7 +176,6 @@ int validate(const ValidateRequest& req) {
       out.push_back(r);
     }
   }
-  fs::remove_all(tmpdir);
   if (isatty(STDERR_FILENO)) std::cerr << "\n";
   if (out.empty())
     throw InputError(req.measurements +
