@@ -31,12 +31,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-bool matches(const Measurement& m, const std::vector<std::string>& patterns) {
-  for (const auto& p : patterns)
-    if (m.engine.find(p) != std::string::npos) return true;
-  return false;
-}
-
 std::string fmt(double v, int d) {
   return fixed(v, d);
 }
@@ -72,54 +66,29 @@ int calibrate(const CalibrateRequest& req) {
   for (const auto& kv : base.root()["engine"]["cores"])
     prior_cpi[kv.first.as<std::string>()] = kv.second[mult_key].as<double>();
 
-  const auto presets = preset_names("boards");
   std::vector<Measurement> used;
   std::vector<Observation> obs;
   std::vector<RowSim> sims;
   std::vector<std::string> skipped;
-  std::set<std::string> seen;  // identical repeats (same board/model/engine/latency) once
   const ScratchDir scratch("mcusim-calibrate");
-  const std::string& tmpdir = scratch.path();
-  for (const auto& m : rows) {
-    if (!matches(m, prof.matches)) continue;
-    const std::string preset = preset_name_of(m.board);
-    if (std::find(presets.begin(), presets.end(), preset) == presets.end()) {
-      skipped.push_back(m.id + " (no preset '" + preset + "')");
-      continue;
-    }
-    if (!req.boards.empty() &&
-        std::find(req.boards.begin(), req.boards.end(), preset) == req.boards.end())
-      continue;
-    const std::string key =
-        preset + "|" + m.model_file + "|" + m.engine + "|" + fmt(m.latency_ms, 3);
-    if (!seen.insert(key).second) {
-      skipped.push_back(m.id + " (repeat of an identical row)");
-      continue;
-    }
-    // The core column of a preset decides which CPI applies.
-    cfg::Tree bt;
-    bt.merge_file(preset_path("boards", preset));
-    const std::string core = bt.root()["board"]["core"].as<std::string>();
-    if (!prior_cpi.count(core)) {
-      skipped.push_back(m.id + " (engine has no entry for " + core + ")");
-      continue;
-    }
+  for (const RowTarget& t : select_rows(rows, prof.matches, req.boards, prior_cpi, "", &skipped)) {
+    const Measurement& m = *t.m;
     if (isatty(STDERR_FILENO))  // progress only for a person watching
-      std::cerr << "\rcalibrate: row " << m.id << " " << preset << " " << m.model_file << "   "
+      std::cerr << "\rcalibrate: row " << m.id << " " << t.preset << " " << m.model_file << "   "
                 << std::flush;
-    const RowSim s =
-        simulate_row(m, preset, row_model_path(m, req.models_dir), req.engine_file, prior_cpi[core],
-                     prof.kernel_scale.count("fc") ? prof.kernel_scale.at("fc") : 1.0,
-                     bool(bt.find("flash.bank_modes")), tmpdir + "/row" + m.id);
+    const RowSim s = simulate_row(m, t.preset, row_model_path(m, req.models_dir), req.engine_file,
+                                  prior_cpi[t.core],
+                                  prof.kernel_scale.count("fc") ? prof.kernel_scale.at("fc") : 1.0,
+                                  t.bank_modes, scratch.path() + "/row" + m.id);
     used.push_back(m);
     sims.push_back(s);
     Observation o;
-    o.core = core;
+    o.core = t.core;
     o.a = s.a;
     o.a_fc = s.a_fc;
     o.b = s.b;
     o.measured = m.latency_ms * 1e-3;
-    o.group = preset + "|" + m.model_file;
+    o.group = t.preset + "|" + m.model_file;
     // Per-layer overhead in seconds per cycle, minus what the prior already adds.
     o.layers_s = s.layers / (m.clock_mhz * 1e6);
     o.b -= prior_layer_cycles * o.layers_s;

@@ -2,17 +2,21 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <stdexcept>
 #include <vector>
 
+#include "sim/config/tree.hpp"
 #include "sim/core/csv.hpp"
 #include "sim/core/error.hpp"
 #include "sim/core/subprocess.hpp"
 #include "sim/run/atomic_writer.hpp"
+#include "sim/run/paths.hpp"
 #include "sim/run/summary_reader.hpp"
 
 namespace mcusim::cal {
@@ -34,6 +38,46 @@ double fc_compute_seconds(const std::string& path, double* layers) {
 }
 
 }  // namespace
+
+std::vector<RowTarget> select_rows(const std::vector<Measurement>& rows,
+                                   const std::vector<std::string>& matches,
+                                   const std::vector<std::string>& boards,
+                                   const std::map<std::string, double>& cores,
+                                   const std::string& label, std::vector<std::string>* skipped) {
+  const auto presets = preset_names("boards");
+  std::set<std::string> seen;  // identical repeats (same board/model/engine/latency) once
+  std::vector<RowTarget> out;
+  for (const auto& m : rows) {
+    if (std::none_of(matches.begin(), matches.end(),
+                     [&](const std::string& p) { return m.engine.find(p) != std::string::npos; }))
+      continue;
+    RowTarget t;
+    t.m = &m;
+    t.preset = preset_name_of(m.board);
+    if (std::find(presets.begin(), presets.end(), t.preset) == presets.end()) {
+      skipped->push_back(m.id + " (" + label + "no preset '" + t.preset + "')");
+      continue;
+    }
+    if (!boards.empty() && std::find(boards.begin(), boards.end(), t.preset) == boards.end())
+      continue;
+    if (!seen.insert(t.preset + "|" + m.model_file + "|" + m.engine + "|" + fixed(m.latency_ms, 3))
+             .second) {
+      skipped->push_back(m.id + " (" + label + "repeat of an identical row)");
+      continue;
+    }
+    // The core column of a preset decides which multiplier applies.
+    cfg::Tree bt;
+    bt.merge_file(preset_path("boards", t.preset));
+    t.core = bt.root()["board"]["core"].as<std::string>();
+    if (!cores.count(t.core)) {
+      skipped->push_back(m.id + " (" + label + "engine has no entry for " + t.core + ")");
+      continue;
+    }
+    t.bank_modes = bool(bt.find("flash.bank_modes"));
+    out.push_back(std::move(t));
+  }
+  return out;
+}
 
 ScratchDir::ScratchDir(const std::string& prefix) {
   std::string tmpl = "/tmp/" + prefix + "-XXXXXX";

@@ -2,7 +2,9 @@
 // One measurement row simulated as published: the row's board preset at the row's
 // clock (and supply and flash bank mode where stated), with a given engine profile file.
 // Shared by `mcusim calibrate` (fitting) and `mcusim validate` (prediction only).
+#include <map>
 #include <string>
+#include <vector>
 
 #include "sim/calibrate/measurements.hpp"
 
@@ -17,6 +19,23 @@ struct RowSim {
   double layers = 0;     // layers in the run
   double latency_s = 0;  // the run as the profile stands
 };
+
+// A row an engine profile applies to, with the board preset that simulates it.
+struct RowTarget {
+  const Measurement* m = nullptr;
+  std::string preset, core;
+  bool bank_modes = false;  // the preset has flash.bank_modes (the row's mode applies)
+};
+
+// The rows a profile applies to: engine.matches names the row's engine, the board has a
+// preset (and is among `boards` when any are given), the same board/model/engine/latency
+// is taken once, and the preset's core has an entry in `cores`. Each row left out is
+// appended to `skipped` as "ID (<label>reason)".
+std::vector<RowTarget> select_rows(const std::vector<Measurement>& rows,
+                                   const std::vector<std::string>& matches,
+                                   const std::vector<std::string>& boards,
+                                   const std::map<std::string, double>& cores,
+                                   const std::string& label, std::vector<std::string>* skipped);
 
 // A private scratch directory under /tmp for the rows' runs, removed with everything in
 // it when the object goes out of scope (also when a row's simulation throws).

@@ -122,52 +122,28 @@ std::string num(double v, int digits) {
 int validate(const ValidateRequest& req) {
   const auto rows = read_measurements(req.measurements);
   const std::string sha = sha256_file(req.measurements);
-  const auto presets = preset_names("boards");
   std::vector<Profile> profiles;
   for (const auto& f : req.engine_files) profiles.push_back(load_profile(f));
 
   const ScratchDir scratch("mcusim-validate");
-  const std::string& tmpdir = scratch.path();
   std::vector<Row> out;
   std::vector<std::string> skipped;
   for (const auto& p : profiles) {
-    std::set<std::string> seen;  // identical repeats (same board/model/engine/latency) once
-    for (const auto& m : rows) {
-      bool hit = false;
-      for (const auto& pat : p.matches) hit = hit || m.engine.find(pat) != std::string::npos;
-      if (!hit) continue;
-      const std::string preset = preset_name_of(m.board);
-      if (std::find(presets.begin(), presets.end(), preset) == presets.end()) {
-        skipped.push_back(m.id + " (" + p.name + ": no preset '" + preset + "')");
-        continue;
-      }
-      if (!req.boards.empty() &&
-          std::find(req.boards.begin(), req.boards.end(), preset) == req.boards.end())
-        continue;
-      if (!seen.insert(preset + "|" + m.model_file + "|" + m.engine + "|" + fixed(m.latency_ms, 3))
-               .second) {
-        skipped.push_back(m.id + " (" + p.name + ": repeat of an identical row)");
-        continue;
-      }
-      cfg::Tree bt;
-      bt.merge_file(preset_path("boards", preset));
-      const std::string core = bt.root()["board"]["core"].as<std::string>();
-      if (!p.mult.count(core)) {
-        skipped.push_back(m.id + " (" + p.name + ": no entry for " + core + ")");
-        continue;
-      }
+    for (const RowTarget& t :
+         select_rows(rows, p.matches, req.boards, p.mult, p.name + ": ", &skipped)) {
+      const Measurement& m = *t.m;
       if (isatty(STDERR_FILENO))  // progress only for a person watching
-        std::cerr << "\rvalidate: " << p.name << " row " << m.id << " " << preset << "   "
+        std::cerr << "\rvalidate: " << p.name << " row " << m.id << " " << t.preset << "   "
                   << std::flush;
       const RowSim s =
-          simulate_row(m, preset, row_model_path(m, req.models_dir), p.file, p.mult.at(core),
-                       p.fc_scale, bool(bt.find("flash.bank_modes")), tmpdir + "/row" + m.id);
+          simulate_row(m, t.preset, row_model_path(m, req.models_dir), p.file, p.mult.at(t.core),
+                       p.fc_scale, t.bank_modes, scratch.path() + "/row" + m.id);
       Row r;
       r.engine = p.name;
       r.id = m.id;
       r.board = m.board;
       r.benchmark = m.benchmark;
-      r.core = core;
+      r.core = t.core;
       r.in_fit = !p.fit_sha.empty() && p.fit_sha == sha && p.fit_rows.count(m.id);
       r.meas_ms = m.latency_ms;
       r.pred_ms = s.latency_s * 1e3;
