@@ -49,12 +49,8 @@ int cmd_calibrate(const std::vector<std::string>& args) {
   req.output = vm["output"].as<std::string>();
   if (vm.count("rows-csv")) req.rows_csv = vm["rows-csv"].as<std::string>();
   // Output directories must exist before any simulation runs (nothing is created).
-  for (const std::string& out : {req.output, req.rows_csv}) {
-    if (out.empty()) continue;
-    const auto dir = std::filesystem::path(out).parent_path();
-    if (!dir.empty() && !std::filesystem::is_directory(dir))
-      throw InputError(out + ": directory '" + dir.string() + "' does not exist");
-  }
+  require_output_dir(req.output);
+  require_output_dir(req.rows_csv);
   if (vm.count("model")) {
     req.model = vm["model"].as<std::string>();
     cal::model_index(req.model);  // an unknown name is an input error before any simulation

@@ -60,12 +60,8 @@ int cmd_validate(const std::vector<std::string>& args) {
   if (vm.count("board")) req.boards = vm["board"].as<std::vector<std::string>>();
   req.models_dir = vm.count("models-dir") ? vm["models-dir"].as<std::string>()
                                           : cal::default_models_dir(req.measurements);
-  if (vm.count("rows-csv")) {
-    req.rows_csv = vm["rows-csv"].as<std::string>();
-    const auto dir = fs::path(req.rows_csv).parent_path();
-    if (!dir.empty() && !fs::is_directory(dir))
-      throw InputError(req.rows_csv + ": directory '" + dir.string() + "' does not exist");
-  }
+  if (vm.count("rows-csv")) req.rows_csv = vm["rows-csv"].as<std::string>();
+  require_output_dir(req.rows_csv);  // before any simulation
   return cal::validate(req);
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 // Boost.Program_options glue shared by subcommands: parse, turn option errors into
 // InputError (exit 2), print --help.
+#include <filesystem>
 #include <iostream>
 #include <string>
 #include <vector>
@@ -34,6 +35,15 @@ inline bool parse_options(const std::string& cmd, const std::vector<std::string>
     throw InputError(std::string(e.what()) + " (see mcusim " + cmd + " --help)");
   }
   return true;
+}
+
+// An output file's directory must exist before any work runs (nothing is created); an
+// empty path (option not given) passes.
+inline void require_output_dir(const std::string& path) {
+  if (path.empty()) return;
+  const auto dir = std::filesystem::path(path).parent_path();
+  if (!dir.empty() && !std::filesystem::is_directory(dir))
+    throw InputError(path + ": directory '" + dir.string() + "' does not exist");
 }
 
 }  // namespace mcusim::cli
